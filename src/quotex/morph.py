@@ -1,0 +1,59 @@
+"""A morphology vocabulary for natasha built on pymorphy3.
+
+natasha 1.6's ``MorphVocab`` builds a pymorphy2 analyzer, which finds its dictionary through
+``pkg_resources``: that module is gone from setuptools 82+ and from fresh Python 3.12+ environments.
+pymorphy3 finds its dictionary with ``importlib.metadata`` and keeps the same API, so this class gives
+natasha what it expects (``vocab(word)`` -> forms with ``normal``, ``pos``, ``feats``, ``inflect``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from natasha.morph.lemma import lemmatize
+from natasha.morph.vocab import UD_OC_FEATS, ud_feats, ud_pos
+from pymorphy3 import MorphAnalyzer
+from pymorphy3.analyzer import Parse
+
+CACHE_SIZE = 10000
+
+
+class MorphForm(Parse):
+    """A pymorphy3 parse with natasha's Universal Dependencies view of its tag."""
+
+    __slots__ = ()
+
+    @property
+    def normal(self) -> str:
+        return self.normal_form
+
+    @property
+    def pos(self) -> str:
+        return ud_pos(self.tag)
+
+    @property
+    def feats(self) -> dict[str, str]:
+        return dict(ud_feats(self.tag))
+
+    def inflect(self, grams):  # type: ignore[override]
+        """Inflect to UD grammemes (``{"Nom"}``) as natasha does, or to OpenCorpora ones."""
+        return Parse.inflect(self, {UD_OC_FEATS.get(gram, gram) for gram in grams})
+
+
+class MorphVocab(MorphAnalyzer):
+    """Drop-in replacement for ``natasha.MorphVocab`` that needs no ``pkg_resources``."""
+
+    def __init__(self) -> None:
+        super().__init__(lang="ru", result_type=MorphForm)
+
+    @lru_cache(CACHE_SIZE)  # noqa: B019 -- one vocabulary lives as long as its Extractor
+    def parse(self, word: str):  # type: ignore[override]
+        return super().parse(word)
+
+    __call__ = parse
+
+    def lemmatize(self, word: str, pos: str, feats: dict[str, str]) -> str:
+        return lemmatize(self, word, pos, feats)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"

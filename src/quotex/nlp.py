@@ -12,8 +12,11 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.doc import DocSent
 
 from .morph import MorphVocab
+
+LINE_BREAK = "\n"
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,29 @@ def annotate(text: str, models: Models) -> Doc:
     """
     doc = Doc(text)
     doc.segment(models.segmenter)
+    doc.sents = split_at_line_breaks(doc)
     doc.tag_morph(models.morph_tagger)
     doc.parse_syntax(models.syntax_parser)
     doc.tag_ner(models.ner_tagger)
     return doc
+
+
+def split_at_line_breaks(doc: Doc) -> list[DocSent]:
+    """razdel keeps lines without final punctuation (headlines, datelines) in the next sentence;
+    in news a line break always ends a sentence, so split there before tagging and parsing."""
+    sents: list[DocSent] = []
+    for sent in doc.sents:
+        group: list = []
+        for token in sent.tokens:
+            if group and LINE_BREAK in doc.text[group[-1].stop : token.start]:
+                sents.append(_sent(doc.text, group))
+                group = []
+            group.append(token)
+        if group:
+            sents.append(_sent(doc.text, group))
+    return sents
+
+
+def _sent(text: str, tokens: list) -> DocSent:
+    start, stop = tokens[0].start, tokens[-1].stop
+    return DocSent(start, stop, text[start:stop], tokens=tokens)

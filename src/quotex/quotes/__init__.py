@@ -5,11 +5,82 @@ from __future__ import annotations
 from natasha import Doc
 
 from ..morph import MorphVocab
-from ..records import Entity, Person, Quote
+from ..records import Entity, Person, Quote, Span
+from .attribution import Attributor
+from .context import Context
+from .direct import find_direct
+from .findings import Finding, overlap
+from .indirect import find_indirect
+
+# A direct quote that fills this share of an indirect clause is that clause ("заявил, что «C»").
+DIRECT_SHARE = 0.6
 
 
 def find_quotes(
     doc: Doc, vocab: MorphVocab, people: tuple[Person, ...], organisations: tuple[Entity, ...]
 ) -> tuple[Quote, ...]:
     """Every quote in ``doc`` in text order, each with its speaker where the text tells it."""
-    return ()
+    ctx = Context(doc, vocab)
+    direct = find_direct(ctx)
+    indirect = find_indirect(ctx, direct)
+    findings = merge(direct, indirect)
+    quoted = [(f.start, f.end) for f in findings]
+    attributor = Attributor(ctx, people, organisations, quoted, _roles())
+    quotes = []
+    for finding in findings:
+        found = attributor.attribute(finding)
+        cue = Span(ctx.text[finding.cue[0] : finding.cue[1]], *finding.cue) if finding.cue else None
+        quotes.append(
+            Quote(
+                text=ctx.text[finding.start : finding.end],
+                start=finding.start,
+                end=finding.end,
+                kind=finding.kind,  # type: ignore[arg-type]
+                speaker=found.speaker,
+                description=found.description if found.speaker is None else None,
+                mention=found.mention,
+                cue=cue,
+            )
+        )
+    return tuple(quotes)
+
+
+def merge(direct: list[Finding], indirect: list[Finding]) -> list[Finding]:
+    """One finding per stretch of text.
+
+    A direct quote that makes up most of an indirect clause takes that clause's cue and replaces it;
+    a shorter quoted fragment inside an indirect clause is part of it, not a quote of its own.
+    Of two overlapping indirect clauses the first found stays.
+    """
+    kept_indirect: list[Finding] = []
+    for finding in indirect:
+        if any(overlap(finding, other) > 0.5 * min(finding.length, other.length) for other in kept_indirect):
+            continue
+        kept_indirect.append(finding)
+    result: list[Finding] = []
+    dropped: set[int] = set()
+    replaced: dict[int, Finding] = {}
+    for clause in kept_indirect:
+        inside = [q for q in direct if overlap(q, clause) >= 0.5 * q.length]
+        if not inside:
+            result.append(clause)
+            continue
+        share = sum(overlap(q, clause) for q in inside) / max(1, clause.length)
+        for quote in inside:
+            if share >= DIRECT_SHARE:
+                if quote.cue is None:
+                    replaced[id(quote)] = quote.with_cue(clause)
+            else:
+                dropped.add(id(quote))
+        if share < DIRECT_SHARE:
+            result.append(clause)
+    result.extend(replaced.get(id(q), q) for q in direct if id(q) not in dropped)
+    return sorted(result, key=lambda f: (f.start, f.end))
+
+
+def _roles() -> frozenset[str]:
+    try:
+        from ..entities.people import load_roles
+    except ImportError:  # the people module may not provide roles yet
+        return frozenset({"президент", "премьер", "министр", "глава", "политик", "биограф", "режиссер"})
+    return load_roles()

@@ -1,0 +1,320 @@
+"""Who speaks: resolve the token a cue points at to a person, an organisation or an unnamed source.
+
+Names come from the merged people and organisations; pronouns ("он", "она", "по её словам") and role
+nouns ("президент", "глава государства", "политик") go back to the person the text named before,
+outside quotes, checking gender and number against the verb; institutions ("в полиции заявили") speak
+as organisations; unnamed people and groups ("источник", "эксперты") give no speaker but a
+description. When in doubt there is no speaker: a wrong one is worse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from natasha.doc import DocSpan, DocToken
+
+from ..records import Entity, Person, Span, Speaker
+from .context import Context
+from .cues import sources
+from .findings import Finding
+
+ROLE_SYNONYMS = {
+    "глава государства": "президент",
+    "глава правительства": "премьер",
+    "премьер-министр": "премьер",
+}
+PERSONAL_PRONOUNS = {
+    "он": ("Masc", "Sing"),
+    "она": ("Fem", "Sing"),
+    "его": ("Masc", "Sing"),
+    "ее": ("Fem", "Sing"),
+}
+LOOKBACK_SENTENCES = 8
+APPOS_RELS = ("appos", "flat:name", "flat", "nmod", "conj")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Speaker | None = None
+    description: str | None = None
+    mention: Span | None = None
+
+
+class Attributor:
+    """Resolves findings to speakers against one document's people and organisations."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        people: tuple[Person, ...],
+        organisations: tuple[Entity, ...],
+        quoted: list[tuple[int, int]],
+        roles: frozenset[str],
+    ) -> None:
+        self.ctx = ctx
+        self.people = people
+        self.organisations = organisations
+        self.quoted = quoted
+        self.roles = roles
+
+    # ---- entry point
+
+    def attribute(self, finding: Finding) -> Attribution:
+        token = finding.source
+        if token is None and finding.discourse:
+            token = self._introducing_subject(finding.start)
+        if token is None:
+            return Attribution()
+        verb = finding.cue_token
+        return self.resolve(token, verb, finding.start)
+
+    def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
+        ctx = self.ctx
+        entity = ctx.entity_of(token)
+        if entity is not None:
+            return self._named(entity)
+        for child in ctx.children(token):
+            if child.rel in APPOS_RELS and child.pos == "PROPN":
+                named = ctx.entity_of(child)
+                if named is not None and named.type == "PER":
+                    return self._named(named)
+        lemma = ctx.lemma(token)
+        if token.pos in ("PRON", "DET") and lemma in PERSONAL_PRONOUNS | {"они": None, "их": None}:
+            return self._pronoun(token, verb, before)
+        if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
+            return Attribution()
+        phrase = self._phrase(token)
+        kinds = sources()
+        if lemma in kinds["spokesman"]:
+            for child in ctx.children(token):
+                owner = ctx.entity_of(child)
+                if owner is not None and owner.type == "ORG":
+                    return self._named(owner, mention=phrase)
+        if lemma in kinds["media"]:
+            for child in ctx.children(token):
+                named = ctx.entity_of(child)
+                if named is not None and named.type == "ORG":
+                    return self._named(named, mention=phrase)
+        role = self._role_of(token, phrase)
+        if role is not None:
+            return self._by_role(role, token, verb, before, phrase)
+        if lemma in kinds["institution"]:
+            return self._institution(token, phrase, before)
+        if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":
+            return Attribution(description=self._description(phrase), mention=self._span(phrase))
+        if token.pos == "PROPN" or token.pos == "X":
+            return Attribution(Speaker(token.text, "organisation"), mention=self._span([token]))
+        return Attribution()
+
+    # ---- named speakers
+
+    def _named(self, entity: DocSpan, mention: list[DocToken] | None = None) -> Attribution:
+        span = self._span(mention) if mention else Span(entity.text, entity.start, entity.stop)
+        if entity.type == "PER":
+            person = self._person_at(entity.start, entity.stop)
+            if person is not None:
+                return Attribution(Speaker(person.name, "person", person.role), mention=span)
+            return Attribution(Speaker(self._normal(entity), "person"), mention=span)
+        organisation = self._organisation_at(entity.start, entity.stop)
+        name = organisation.name if organisation is not None else self._normal(entity)
+        return Attribution(Speaker(name, "organisation"), mention=span)
+
+    def _person_at(self, start: int, end: int) -> Person | None:
+        for person in self.people:
+            if any(m.start < end and start < m.end for m in person.mentions):
+                return person
+        return None
+
+    def _organisation_at(self, start: int, end: int) -> Entity | None:
+        for organisation in self.organisations:
+            if any(m.start < end and start < m.end for m in organisation.mentions):
+                return organisation
+        return None
+
+    def _normal(self, entity: DocSpan) -> str:
+        if entity.normal is None:
+            entity.normalize(self.ctx.vocab)
+        return entity.normal or entity.text
+
+    # ---- pronouns and role nouns: back to a person named before
+
+    def _pronoun(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
+        gender, number = PERSONAL_PRONOUNS.get(self.ctx.lemma(token), (None, "Plur"))
+        if verb is not None and verb.feats.get("Gender"):
+            gender = verb.feats["Gender"]
+        if number == "Plur" or (verb is not None and verb.feats.get("Number") == "Plur"):
+            return Attribution()  # "они": a group we cannot name with confidence
+        person = self._antecedent(before, gender=gender)
+        if person is None:
+            return Attribution()
+        return Attribution(Speaker(person.name, "person", person.role), mention=self._span([token]))
+
+    def _role_of(self, token: DocToken, phrase: list[DocToken]) -> str | None:
+        lemma = self.ctx.lemma(token)
+        words = [self.ctx.lemma(t) for t in phrase if t.pos != "PUNCT"]
+        two = " ".join(words[:2])
+        if two in self.roles or two in ROLE_SYNONYMS:
+            return ROLE_SYNONYMS.get(two, two)
+        if lemma in self.roles:
+            return ROLE_SYNONYMS.get(lemma, lemma)
+        return None
+
+    def _by_role(
+        self, role: str, token: DocToken, verb: DocToken | None, before: int, phrase: list[DocToken]
+    ) -> Attribution:
+        gender = verb.feats.get("Gender") if verb is not None else None
+        person = self._antecedent(before, gender=gender, role=role)
+        mention = self._span(phrase)
+        if person is None:
+            return Attribution(description=self._description(phrase), mention=mention)
+        return Attribution(Speaker(person.name, "person", person.role), mention=mention)
+
+    def _antecedent(self, before: int, gender: str | None = None, role: str | None = None) -> Person | None:
+        """The person named last before ``before``, outside quotes, matching gender and role."""
+        ctx = self.ctx
+        sentence = ctx.sentence_at(before)
+        index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
+        seen = 0
+        for sent in reversed(ctx.sents[: index + 1]):
+            if self._quoted(sent.start) and self._quoted(max(sent.start, sent.stop - 1)):
+                continue
+            seen += 1
+            if seen > LOOKBACK_SENTENCES and role is None:
+                return None
+            spans = [s for s in sent.spans or () if s.type == "PER" and s.stop <= before]
+            for span in sorted(spans, key=lambda s: self._subject_rank(s)):
+                if self._quoted(span.start):
+                    continue
+                person = self._person_at(span.start, span.stop)
+                if person is None:
+                    person = Person(self._normal(span), None, (Span(span.text, span.start, span.stop),))
+                if gender and self._gender(span) not in (None, gender):
+                    continue
+                if role and not self._has_role(person, role):
+                    continue
+                return person
+        return None
+
+    def _subject_rank(self, span: DocSpan) -> tuple[int, int]:
+        tokens = span.tokens or []
+        is_subject = any(t.rel.startswith("nsubj") for t in tokens) or any(
+            (head := self.ctx.head(t)) is not None and head.rel.startswith("nsubj") for t in tokens
+        )
+        return (0 if is_subject else 1, -span.start)
+
+    def _has_role(self, person: Person, role: str) -> bool:
+        if not person.role:
+            return False
+        words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in person.role.lower().split()]
+        text = " ".join(words)
+        return role in text or role.split()[0] in words
+
+    def _gender(self, span: DocSpan) -> str | None:
+        for token in span.tokens or ():
+            if token.feats.get("Gender"):
+                return token.feats["Gender"]
+        return None
+
+    def _quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+    # ---- institutions and unnamed sources
+
+    def _institution(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution:
+        lemma = self.ctx.lemma(token)
+        mention = self._span(phrase)
+        if len(phrase) == 1:
+            for organisation in reversed(self.organisations):
+                first = organisation.mentions[0] if organisation.mentions else None
+                if first is not None and first.start < before and lemma in self._lemmas(organisation.name):
+                    return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
+        return Attribution(Speaker(self._description(phrase), "organisation"), mention=mention)
+
+    def _lemmas(self, name: str) -> set[str]:
+        return {self.ctx.vocab.lemmatize(word, "NOUN", {}) for word in name.lower().split()}
+
+    def _introducing_subject(self, start: int) -> DocToken | None:
+        """For a quote with no cue: the subject of the sentence that introduces it."""
+        ctx = self.ctx
+        sentence = ctx.sentence_at(start)
+        candidates = []
+        if sentence is not None and sentence.start < start - 1:
+            candidates.append(sentence)
+        index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
+        if index > 0:
+            candidates.append(ctx.sents[index - 1])
+        for sent in candidates:
+            for token in sent.tokens:
+                if token.rel == "nsubj" and token.stop <= start and not self._quoted(token.start):
+                    if token.feats.get("Animacy") == "Anim" or ctx.entity_of(token) is not None:
+                        return token
+        return None
+
+    # ---- phrases
+
+    def _phrase(self, token: DocToken) -> list[DocToken]:
+        """The noun phrase a source token heads, without clauses hanging off it."""
+        ctx = self.ctx
+        keep = [token]
+        for child in ctx.children(token):
+            if child.rel in ("acl", "acl:relcl", "parataxis", "punct", "cc", "conj"):
+                continue
+            if child.rel in ("amod", "det", "nmod", "appos", "flat:name", "flat", "nummod", "case", "fixed"):
+                keep.extend(t for t in ctx.subtree(child) if t.rel not in ("acl", "acl:relcl"))
+        sent = ctx.sent_of_token[token.id]
+        keep = sorted(
+            {t.id: t for t in keep if ctx.sent_of_token[t.id] is sent}.values(), key=lambda t: t.start
+        )
+        # keep one contiguous run around the token
+        first = last = keep.index(token)
+        while first > 0 and _adjacent(ctx.text, keep[first - 1], keep[first]):
+            first -= 1
+        while last + 1 < len(keep) and _adjacent(ctx.text, keep[last], keep[last + 1]):
+            last += 1
+        run = keep[first : last + 1]
+        while run and run[0].pos in ("ADP", "PUNCT"):
+            run = run[1:]
+        while run and run[-1].pos in ("PUNCT", "ADP"):
+            run = run[:-1]
+        return run or [token]
+
+    def _description(self, phrase: list[DocToken]) -> str:
+        """The phrase in the nominative: its head and the words agreeing with it inflected, the rest kept."""
+        head = phrase[0]
+        for token in phrase:
+            if token.pos in ("NOUN", "PROPN", "NUM", "PRON") or self.ctx.lemma(token) == "один":
+                head = token
+                break
+        words = []
+        for token in phrase:
+            word = token.text
+            if token is head or (token.start < head.start and token.pos in ("ADJ", "DET", "VERB")):
+                word = self._nominative(token, head.feats.get("Number", "Sing"))
+            words.append((token, word))
+        parts = []
+        for index, (token, word) in enumerate(words):
+            if index:
+                parts.append(self.ctx.text[words[index - 1][0].stop : token.start])
+            parts.append(word)
+        text = "".join(parts)
+        return text[:1].lower() + text[1:] if not text[:2].isupper() else text
+
+    def _nominative(self, token: DocToken, number: str) -> str:
+        if token.feats.get("Case") in (None, "Nom"):
+            return token.text
+        grams = {"nomn", "plur" if number == "Plur" else "sing"}
+        for form in self.ctx.vocab(token.text.lower()):
+            if form.feats.get("Case") == token.feats.get("Case") and form.pos in (token.pos, "NOUN", "ADJ"):
+                inflected = form.inflect(grams) or form.inflect({"nomn"})
+                if inflected is not None:
+                    return inflected.word
+        return token.text
+
+    def _span(self, tokens: list[DocToken]) -> Span:
+        start, end = tokens[0].start, tokens[-1].stop
+        return Span(self.ctx.text[start:end], start, end)
+
+
+def _adjacent(text: str, left: DocToken, right: DocToken) -> bool:
+    gap = text[left.stop : right.start]
+    return len(gap) <= 1 or gap.strip() in ("", "«", "»", '"', "(", ")")

@@ -1,0 +1,103 @@
+"""A read-only view of an annotated document for the quote finders: tokens, trees, lemmas, entities."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+from natasha import Doc
+from natasha.doc import DocSent, DocSpan, DocToken
+
+from ..morph import MorphVocab
+
+
+class Context:
+    """The annotated document with the lookups every quote stage needs."""
+
+    def __init__(self, doc: Doc, vocab: MorphVocab) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.vocab = vocab
+        self.sents: list[DocSent] = doc.sents
+        self._sent_starts = [sent.start for sent in self.sents]
+        self.by_id: dict[str, DocToken] = {token.id: token for token in doc.tokens}
+        self.sent_of_token: dict[str, DocSent] = {
+            token.id: sent for sent in self.sents for token in sent.tokens
+        }
+        self._children: dict[str, list[DocToken]] = defaultdict(list)
+        for token in doc.tokens:
+            if token.head_id != token.id and token.head_id in self.by_id:
+                self._children[token.head_id].append(token)
+        self._lemmas: dict[str, str] = {}
+
+    # ---- tokens and lemmas
+
+    def lemma(self, token: DocToken) -> str:
+        """The token's lemma, lower case, ё as е; computed once per token."""
+        lemma = self._lemmas.get(token.id)
+        if lemma is None:
+            lemma = self.vocab.lemmatize(token.text, token.pos, token.feats).replace("ё", "е")
+            self._lemmas[token.id] = lemma
+        return lemma
+
+    def head(self, token: DocToken) -> DocToken | None:
+        if token.head_id == token.id:
+            return None
+        return self.by_id.get(token.head_id)
+
+    def children(self, token: DocToken) -> list[DocToken]:
+        return self._children.get(token.id, [])
+
+    def subtree(self, token: DocToken) -> list[DocToken]:
+        """The token and everything below it in its sentence, in text order."""
+        sent = self.sent_of_token[token.id]
+        found, stack = [], [token]
+        seen = set()
+        while stack:
+            node = stack.pop()
+            if node.id in seen:
+                continue
+            seen.add(node.id)
+            found.append(node)
+            stack.extend(child for child in self.children(node) if self.sent_of_token[child.id] is sent)
+        return sorted(found, key=lambda t: t.start)
+
+    def sentence_at(self, offset: int) -> DocSent | None:
+        index = bisect_right(self._sent_starts, offset) - 1
+        if index >= 0 and self.sents[index].start <= offset < max(self.sents[index].stop, offset + 1):
+            return self.sents[index]
+        return None
+
+    def sentence_index(self, sent: DocSent) -> int:
+        return bisect_right(self._sent_starts, sent.start) - 1
+
+    def tokens_between(self, start: int, end: int) -> Iterator[DocToken]:
+        for sent in self.sents:
+            if sent.stop <= start:
+                continue
+            if sent.start >= end:
+                break
+            for token in sent.tokens:
+                if token.start >= start and token.stop <= end:
+                    yield token
+
+    # ---- entities
+
+    @cached_property
+    def _spans_by_token(self) -> dict[str, DocSpan]:
+        index = {}
+        for span in self.doc.spans or ():
+            for token in span.tokens or ():
+                index[token.id] = span
+        return index
+
+    def entity_of(self, token: DocToken) -> DocSpan | None:
+        """The natasha PER/LOC/ORG span that holds the token, if any."""
+        return self._spans_by_token.get(token.id)
+
+
+def span_of(tokens: Iterable[DocToken]) -> tuple[int, int]:
+    tokens = list(tokens)
+    return min(t.start for t in tokens), max(t.stop for t in tokens)

@@ -1,0 +1,46 @@
+"""Speech cues and source nouns, read from ``data/cues.txt`` and ``data/sources.txt``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lemmas and phrases by kind; see the data files' headers for what each kind means."""
+
+    entries: dict[str, frozenset[str]]
+
+    def __getitem__(self, kind: str) -> frozenset[str]:
+        return self.entries.get(kind, frozenset())
+
+    def kinds_of(self, entry: str) -> frozenset[str]:
+        return frozenset(kind for kind, values in self.entries.items() if entry in values)
+
+
+def read_lexicon(name: str) -> Lexicon:
+    """Read a ``KIND<TAB>ENTRY`` data file; ``#`` starts a comment line, entries are lower-cased."""
+    entries: dict[str, set[str]] = defaultdict(set)
+    text = files("quotex").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, entry = line.split("\t", 1)
+        entries[kind].add(entry.strip().lower().replace("ё", "е"))
+    return Lexicon({kind: frozenset(values) for kind, values in entries.items()})
+
+
+@lru_cache(maxsize=1)
+def cues() -> Lexicon:
+    """Speech verbs (as lemmas) and cue phrases."""
+    return read_lexicon("cues.txt")
+
+
+@lru_cache(maxsize=1)
+def sources() -> Lexicon:
+    """Nouns for unnamed sources, institutions, spokesmen and media type words."""
+    return read_lexicon("sources.txt")

@@ -1,0 +1,215 @@
+"""Direct quotes: quoted statements, split quotes, quotes after a colon, dialogue lines.
+
+A quoted span is a quote when the layout ties it to a speech cue (``«Q», — V S``, ``S V: «Q»``,
+``S V, что «Q»``, ``S назвал X «Q»``) or when it reads as a statement on its own (several words with a
+finite verb or a first- or second-person pronoun). Names and titles in quotes («Газпром», газета
+"Известия") and scare quotes are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from natasha.doc import DocToken
+
+from .context import Context
+from .cues import cues, sources
+from .findings import Finding, trim
+from .marks import QuotedSpan, find_quoted_spans
+
+DASH_AFTER = re.compile(r"[,.!?…]*\s*[—–-]\s*")
+DASH_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=\S)", re.MULTILINE)
+SPLIT = re.compile(r"([,.!?…])\s*[—–-]\s+")
+STATEMENT_WORDS = 5
+
+
+def find_direct(ctx: Context) -> list[Finding]:
+    """Direct quotes in text order, with the cue and source token where the layout gives them."""
+    findings: list[Finding] = []
+    for span in find_quoted_spans(ctx.text):
+        if span.depth == 0 and span.end > span.start:
+            findings.extend(_from_quoted(ctx, span))
+    covered = [(f.start, f.end) for f in findings]
+    findings.extend(_after_colon(ctx, covered))
+    findings.extend(_dialogue_lines(ctx, covered))
+    return sorted(findings, key=lambda f: f.start)
+
+
+def _from_quoted(ctx: Context, span: QuotedSpan) -> Iterator[Finding]:
+    verb = _cue_after(ctx, span) or _cue_before(ctx, span)
+    if verb is not None:
+        yield from _split(ctx, span.start, span.end, verb)
+        return
+    if _is_statement(ctx, span):
+        yield Finding(span.start, span.end, "direct", discourse=True)
+
+
+def _split(ctx: Context, start: int, end: int, verb: DocToken) -> Iterator[Finding]:
+    """«Мы готовы, — сказал он, — но не сейчас»: two quotes around the inner cue, one speaker."""
+    source = subject_of(ctx, verb)
+    cue = (verb.start, verb.stop)
+    if start < verb.start < end:
+        before = SPLIT.search(ctx.text, start, verb.start)
+        after = re.compile(r",\s*[—–-]\s+").search(ctx.text, verb.stop, end)
+        if before and after:
+            yield Finding(
+                start, before.start(1) + (ctx.text[before.start(1)] in "!?…"), "direct", cue, verb, source
+            )
+            yield Finding(after.end(), end, "direct", cue, verb, source)
+            return
+    yield Finding(start, end, "direct", cue, verb, source)
+
+
+def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
+    """``«Q», — отметил президент``: a speech verb within a few words after the closing mark and a dash."""
+    if not span.closed:
+        return None
+    dash = DASH_AFTER.match(ctx.text, span.outer_end)
+    if not dash or ("-" not in dash.group() and "—" not in dash.group() and "–" not in dash.group()):
+        return None
+    sent = ctx.sentence_at(dash.end())
+    if sent is None:
+        return None
+    following = [t for t in sent.tokens if t.start >= dash.end()][:6]
+    for token in following:
+        if token.text in '«"“„':
+            break
+        if is_speech_verb(ctx, token):
+            return token
+    return None
+
+
+def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
+    """``S сказал: «Q»``, ``S заявил, что «Q»``, ``S назвал выборы «Q»``."""
+    line_start = ctx.text.rfind("\n", 0, span.open_at) + 1
+    before = ctx.text[line_start : span.open_at].rstrip()
+    tokens = [t for t in ctx.tokens_between(line_start, span.open_at)]
+    if not tokens:
+        return None
+    if before.endswith(":") or re.search(r",\s*что$", before):
+        clause = _last_clause(tokens)
+        for token in reversed(clause):
+            if is_speech_verb(ctx, token):
+                return token
+        return None
+    for token in reversed(tokens[-4:]):
+        if token.pos == "VERB" and ctx.lemma(token) in cues()["call"]:
+            return token
+    return None
+
+
+def _last_clause(tokens: list[DocToken]) -> list[DocToken]:
+    """The tokens after the last sentence end or quotation mark before the cue."""
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].text in {".", "!", "?", "»", "“", "”", '"'} and index < len(tokens) - 1:
+            return tokens[index + 1 :]
+    return tokens
+
+
+def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
+    tokens = list(ctx.tokens_between(span.start, span.end))
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    if len(words) < STATEMENT_WORDS:
+        return False
+    before = [t for t in ctx.tokens_between(max(0, span.open_at - 60), span.open_at)][-2:]
+    if any(ctx.lemma(t) in sources()["title"] for t in before):
+        return False
+    return any(
+        (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin")
+        or (t.pos == "PRON" and t.feats.get("Person") in ("1", "2"))
+        for t in words
+    )
+
+
+def _after_colon(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """``Мартин Вискарра написал в Twitter:`` at a line end, then the statement on the next line."""
+    for match in re.finditer(r":[ \t]*\n\s*(?=\S)", ctx.text):
+        colon = match.start()
+        line_end = ctx.text.find("\n", match.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        start, end = trim(ctx.text, match.end(), line_end, " \t\r.")
+        if end <= start or ctx.text[start] in '«"“„—–-' or _inside(covered, start):
+            continue
+        verb = _speech_verb_in_line(ctx, colon)
+        if verb is not None:
+            yield Finding(start, end, "direct", (verb.start, verb.stop), verb, subject_of(ctx, verb))
+
+
+def _speech_verb_in_line(ctx: Context, colon: int) -> DocToken | None:
+    sent = ctx.sentence_at(max(0, colon - 1))
+    if sent is None:
+        return None
+    for token in reversed([t for t in sent.tokens if t.stop <= colon]):
+        if is_speech_verb(ctx, token) or ctx.lemma(token) in cues()["think"]:
+            return token
+    return None
+
+
+def _dialogue_lines(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Interview lines that open with a dash: ``— Мы готовы, — сказал он.``"""
+    for match in DASH_LINE.finditer(ctx.text):
+        line_end = ctx.text.find("\n", match.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        if _inside(covered, match.end()):
+            continue
+        inner = re.compile(r"([,.!?…])\s*[—–-]\s+").search(ctx.text, match.end(), line_end)
+        end = inner.start(1) + (ctx.text[inner.start(1)] in "!?…") if inner else line_end
+        verb = None
+        if inner:
+            sent = ctx.sentence_at(inner.end())
+            nearby = [t for t in sent.tokens if t.start >= inner.end()][:4] if sent else []
+            verb = next((t for t in nearby if is_speech_verb(ctx, t)), None)
+        start, end = trim(ctx.text, match.end(), end, " \t\r")
+        if end - start < 2:
+            continue
+        if verb is None:
+            yield Finding(start, end, "direct")
+        else:
+            yield Finding(start, end, "direct", (verb.start, verb.stop), verb, subject_of(ctx, verb))
+
+
+def _inside(covered: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in covered)
+
+
+def is_speech_verb(ctx: Context, token: DocToken) -> bool:
+    """A finite (not first-person) speech or impersonal-report verb: заявил, говорится."""
+    if token.pos not in ("VERB", "AUX") or token.feats.get("Person") == "1":
+        return False
+    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part") and token.feats.get("Voice") != "Pass":
+        return False
+    lemma = ctx.lemma(token)
+    lexicon = cues()
+    return lemma in lexicon["say"] or lemma in lexicon["impersonal"]
+
+
+def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
+    """Who the verb's sentence names as the speaker.
+
+    The syntactic subject; failing that, ``в полиции заявили`` (an institution after в), ``говорится в
+    сообщении Букингемского дворца`` (the genitive after a statement noun), ``с этими словами X``.
+    """
+    children = ctx.children(verb)
+    for child in children:
+        if child.rel in ("nsubj", "nsubj:pass") and child.pos in ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"):
+            return child
+    for child in children:
+        if child.rel == "obl" and child.pos in ("NOUN", "PROPN"):
+            preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
+            if preps == ["в"] and ctx.lemma(child) in sources()["institution"]:
+                return child
+            if preps == ["в"] and child.pos == "PROPN":
+                return child
+            if preps == ["в"] and ctx.lemma(child) in sources()["statement"]:
+                owner = _genitive(ctx, child)
+                if owner is not None:
+                    return owner
+    return None
+
+
+def _genitive(ctx: Context, noun: DocToken) -> DocToken | None:
+    for child in ctx.children(noun):
+        if child.rel == "nmod" and child.feats.get("Case") == "Gen":
+            return child
+    return None

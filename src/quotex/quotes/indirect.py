@@ -1,0 +1,238 @@
+"""Indirect quotes: the reported clause after a speech cue.
+
+"X заявил, что C"; "X заявил о намерении C"; "X попросил сделать C"; "По словам X, C";
+"Как сообщил X, C"; "C, — сообщает X"; "C. Об этом сообщил X". A cue with only a topic
+("рассказал о планах") and the author's own "Напомним, что" give nothing.
+"""
+
+from __future__ import annotations
+
+from natasha.doc import DocSent, DocToken
+
+from .context import Context
+from .cues import cues
+from .direct import is_speech_verb, subject_of
+from .findings import Finding, trim
+
+ACCORDING_NOUNS = {phrase.split()[1] for phrase in cues()["according"] if phrase.startswith("по ")}
+CLAUSE_END = {".", "!", "?", ";", ":", "…"}
+
+
+def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
+    """Indirect quotes in text order. Cues inside a direct quote are the quoted speaker's own words."""
+    inside = [(f.start, f.end) for f in direct]
+    findings: list[Finding] = []
+    for index, sent in enumerate(ctx.sents):
+        for token in sent.tokens:
+            if any(start <= token.start < end for start, end in inside):
+                continue
+            finding = _from_token(ctx, index, sent, token)
+            if finding is not None and finding.end > finding.start:
+                findings.append(finding)
+    return findings
+
+
+def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Finding | None:
+    lemma = ctx.lemma(token)
+    lexicon = cues()
+    if token.text.lower() == "по" and _next_lemma(ctx, sent, token) in ACCORDING_NOUNS:
+        return _according(ctx, sent, token)
+    if token.pos not in ("VERB", "AUX", "ADJ") or token.feats.get("Person") == "1":
+        return None
+    if token.feats.get("VerbForm") in ("Inf", "Conv") or (
+        token.pos == "ADJ" and lemma not in lexicon["think"]
+    ):
+        return None
+    speech = is_speech_verb(ctx, token) or lemma in lexicon["think"]
+    if speech:
+        found = _that_clause(ctx, sent, token) or _about_this(ctx, index, sent, token)
+        found = found or _as_said(ctx, sent, token) or _trailing_cue(ctx, sent, token)
+        if found is None and lemma in lexicon["state"]:
+            found = _statement_noun(ctx, sent, token)
+        if found is not None:
+            return found
+    if lemma in lexicon["ask"]:
+        return _request(ctx, sent, token)
+    return None
+
+
+def _cue(token: DocToken) -> tuple[int, int]:
+    return token.start, token.stop
+
+
+def _next_lemma(ctx: Context, sent: DocSent, token: DocToken) -> str:
+    following = [t for t in sent.tokens if t.start >= token.stop]
+    return ctx.lemma(following[0]) if following else ""
+
+
+def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``X заявил, что C`` (also ``о том, что``, ``в интервью "Первому каналу", что``, ``, все ли``)."""
+    tokens = [t for t in sent.tokens if t.start >= verb.stop]
+    for position, token in enumerate(tokens):
+        word = token.text.lower()
+        if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
+            start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
+            end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
+            start, end = trim(ctx.text, start, end)
+            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+        if word == "ли" and position >= 2 and tokens[0].text == ",":
+            start, end = trim(ctx.text, tokens[1].start, _clause_end(ctx, sent, verb, tokens[1:]))
+            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+        if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
+            return None
+        if word in CLAUSE_END or position > 12:
+            return None
+    return None
+
+
+def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocToken]) -> int:
+    """Where the reported clause stops: the sentence end, a colon before a quote, or a second predicate
+    of the speaker (``заявил, что обвинения сняты, и ходатайствовал ...``)."""
+    end = sent.stop
+    for position, token in enumerate(tokens):
+        if token.text in (":", ";"):
+            return token.start
+        if (
+            token.text.lower() == "и"
+            and position + 1 < len(tokens)
+            and _same_subject_predicate(verb, tokens[position + 1])
+        ):
+            return token.start
+    return end
+
+
+def _same_subject_predicate(verb: DocToken, other: DocToken) -> bool:
+    if other.pos != "VERB" or other.feats.get("VerbForm") != "Fin":
+        return False
+    keys = ("Gender", "Number", "Tense")
+    return all(verb.feats.get(key) == other.feats.get(key) for key in keys) and "Gender" in verb.feats
+
+
+def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``C. Об этом сообщил X``: the clause is the sentence before."""
+    words = [t.text.lower() for t in sent.tokens if t.stop <= verb.start]
+    if not (words[-2:] == ["об", "этом"] or words[:2] == ["об", "этом"] or "этом" in words[-3:]):
+        following = [t.text.lower() for t in sent.tokens if t.start >= verb.stop][:4]
+        if not (following[:2] == ["об", "этом"]):
+            return None
+    previous = _previous_sentence(ctx, index)
+    if previous is None:
+        return None
+    start, end = trim(ctx.text, previous.start, previous.stop)
+    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+
+
+def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
+    for previous in reversed(ctx.sents[max(0, index - 3) : index]):
+        if len([t for t in previous.tokens if t.pos != "PUNCT"]) >= 4:
+            return previous
+    return None
+
+
+def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``Как сообщил X, C``: the clause is the rest of the sentence after the cue's comma."""
+    before = [t for t in sent.tokens if t.stop <= verb.start]
+    if not before or before[-1].text.lower() != "как":
+        return None
+    after = [t for t in sent.tokens if t.start >= verb.stop]
+    for position, token in enumerate(after):
+        if token.text == "," and position + 1 < len(after):
+            rest = after[position + 1 :]
+            if rest[0].text.lower() in ("об", "о") and len(rest) > 1 and rest[1].text.lower() == "этом":
+                return None  # "Как сообщает Report, об этом рассказал X": X speaks about the clause before
+            start, end = trim(ctx.text, rest[0].start, sent.stop)
+            if len(before) > 1:  # "C, как сообщает X": the clause is before the cue
+                start, end = trim(ctx.text, sent.start, before[-1].start)
+            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+    if len(before) > 1:
+        start, end = trim(ctx.text, sent.start, before[-1].start)
+        return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+    return None
+
+
+def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``C, — сообщает X`` and ``C, пишет Deutsche Welle``: the clause is the sentence before the cue."""
+    before = [t for t in sent.tokens if t.stop <= verb.start]
+    if len(before) < 4:
+        return None
+    marks = [t.text for t in before[-2:]]
+    if marks[-1] not in (",", "—", "–", "-") or (marks[-1] != "," and marks[0] != ","):
+        return None
+    if any(t.text in ("«", "»", '"', "“", "”") for t in before[-3:]):
+        return None  # a direct quote's cue, handled with the quote
+    subject = subject_of(ctx, verb)
+    if subject is not None and subject.start < verb.start:
+        return None
+    start, end = trim(ctx.text, sent.start, before[-1].start)
+    if before[0].text in ("«", '"', "„", "“"):
+        return None
+    return Finding(start, end, "indirect", _cue(verb), verb, subject)
+
+
+def _statement_noun(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``X заявил о намерении подать жалобу``: заявить о + what was stated."""
+    after = [t for t in sent.tokens if t.start >= verb.stop]
+    if len(after) < 3 or after[0].text.lower() not in ("о", "об"):
+        return None
+    noun = ctx.by_id.get(after[0].head_id)
+    if noun is None or noun.pos not in ("NOUN", "PROPN"):
+        return None
+    if ctx.lemma(noun) in ("то", "это"):
+        return None
+    span = ctx.subtree(noun)
+    start, end = trim(ctx.text, after[0].start, max(t.stop for t in span))
+    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+
+
+def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``X попросил дать ему позвонить адвокату``: the infinitive clause."""
+    for child in ctx.children(verb):
+        if (
+            child.start > verb.start
+            and child.feats.get("VerbForm") == "Inf"
+            and child.rel in ("xcomp", "ccomp", "obj")
+        ):
+            span = [t for t in ctx.subtree(child) if t.start >= child.start]
+            start, end = trim(ctx.text, child.start, _cut_at_clause_end(span))
+            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+    return None
+
+
+def _cut_at_clause_end(tokens: list[DocToken]) -> int:
+    for token in tokens:
+        if token.text in CLAUSE_END:
+            return token.start
+    return tokens[-1].stop
+
+
+def _according(ctx: Context, sent: DocSent, preposition: DocToken) -> Finding | None:
+    """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
+    noun = next(t for t in sent.tokens if t.start >= preposition.stop)
+    phrase = ctx.subtree(noun)
+    phrase_start = min(preposition.start, phrase[0].start)
+    phrase_end = max(t.stop for t in phrase)
+    source = _according_source(ctx, noun)
+    cue = (preposition.start, noun.stop)
+    before = [t for t in sent.tokens if t.stop <= phrase_start and t.pos != "PUNCT"]
+    if not before:
+        rest = [t for t in sent.tokens if t.start >= phrase_end and t.text not in (",", "—")]
+        if not rest:
+            return None
+        start, end = trim(ctx.text, rest[0].start, sent.stop)
+        return Finding(start, end, "indirect", cue, noun, source)
+    head = ctx.head(noun)
+    if head is not None and ctx.sent_of_token.get(head.id) is sent:
+        clause = [t for t in ctx.subtree(head) if not phrase_start <= t.start < phrase_end]
+        clause = [t for t in clause if t.stop <= sent.stop]
+        if clause:
+            start, end = trim(ctx.text, clause[0].start, clause[-1].stop)
+            return Finding(start, end, "indirect", cue, noun, source)
+    start, end = trim(ctx.text, sent.start, sent.stop)
+    return Finding(start, end, "indirect", cue, noun, source)
+
+
+def _according_source(ctx: Context, noun: DocToken) -> DocToken | None:
+    for child in ctx.children(noun):
+        if child.rel in ("nmod", "det", "appos") and child.pos in ("NOUN", "PROPN", "PRON", "DET", "X"):
+            return child
+    return None

@@ -14,6 +14,8 @@ from .indirect import find_indirect
 
 # A direct quote that fills this share of an indirect clause is that clause ("заявил, что «C»").
 DIRECT_SHARE = 0.6
+# Two clauses sharing this much of the longer one are one quote.
+SAME_SPAN = 0.8
 
 
 def find_quotes(
@@ -50,11 +52,12 @@ def merge(direct: list[Finding], indirect: list[Finding]) -> list[Finding]:
 
     A direct quote that makes up most of an indirect clause takes that clause's cue and replaces it;
     a shorter quoted fragment inside an indirect clause is part of it, not a quote of its own.
-    Of two overlapping indirect clauses the first found stays.
+    Of two indirect clauses over nearly the same words the longer stays; a clause inside another
+    (a source reporting what someone else said) is kept.
     """
     kept_indirect: list[Finding] = []
-    for finding in indirect:
-        if any(overlap(finding, other) > 0.5 * min(finding.length, other.length) for other in kept_indirect):
+    for finding in sorted(indirect, key=lambda f: -f.length):
+        if any(overlap(finding, other) > SAME_SPAN * other.length for other in kept_indirect):
             continue
         kept_indirect.append(finding)
     result: list[Finding] = []

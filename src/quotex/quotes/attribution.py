@@ -23,14 +23,16 @@ ROLE_SYNONYMS = {
     "глава правительства": "премьер",
     "премьер-министр": "премьер",
 }
-PERSONAL_PRONOUNS = {
+PRONOUNS = {
     "он": ("Masc", "Sing"),
     "она": ("Fem", "Sing"),
     "его": ("Masc", "Sing"),
     "ее": ("Fem", "Sing"),
+    "они": (None, "Plur"),
+    "их": (None, "Plur"),
 }
 LOOKBACK_SENTENCES = 8
-APPOS_RELS = ("appos", "flat:name", "flat", "nmod", "conj")
+APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
 
 @dataclass(frozen=True)
@@ -70,31 +72,26 @@ class Attributor:
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         ctx = self.ctx
+        kinds = sources()
         entity = ctx.entity_of(token)
+        if entity is not None and ctx.lemma(token) in kinds["group"]:
+            entity = None  # "СМИ" is tagged ORG but names nobody
         if entity is not None:
-            return self._named(entity)
-        for child in ctx.children(token):
-            if child.rel in APPOS_RELS and child.pos == "PROPN":
-                named = ctx.entity_of(child)
-                if named is not None and named.type == "PER":
-                    return self._named(named)
+            return self._joint(token, self._named(entity))
+        named = self._apposed_person(token)
+        if named is not None:
+            return self._joint(token, self._named(named, mention=self._phrase(token)))
         lemma = ctx.lemma(token)
-        if token.pos in ("PRON", "DET") and lemma in PERSONAL_PRONOUNS | {"они": None, "их": None}:
+        if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
             return self._pronoun(token, verb, before)
         if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             return Attribution()
         phrase = self._phrase(token)
-        kinds = sources()
-        if lemma in kinds["spokesman"]:
+        if lemma in kinds["spokesman"] or lemma in kinds["media"]:
             for child in ctx.children(token):
                 owner = ctx.entity_of(child)
                 if owner is not None and owner.type == "ORG":
                     return self._named(owner, mention=phrase)
-        if lemma in kinds["media"]:
-            for child in ctx.children(token):
-                named = ctx.entity_of(child)
-                if named is not None and named.type == "ORG":
-                    return self._named(named, mention=phrase)
         role = self._role_of(token, phrase)
         if role is not None:
             return self._by_role(role, token, verb, before, phrase)
@@ -105,6 +102,44 @@ class Attributor:
         if token.pos == "PROPN" or token.pos == "X":
             return Attribution(Speaker(token.text, "organisation"), mention=self._span([token]))
         return Attribution()
+
+    def _apposed_person(self, token: DocToken) -> DocSpan | None:
+        """A name standing in apposition to the source noun, in the same case: "глава МВД Владимир
+        Колокольцев", "один из участников, генерал Питер Цвак". A genitive name is an owner instead:
+        "представитель Обамы" is not Обама."""
+        ctx = self.ctx
+        frontier = [token]
+        for _ in range(3):
+            next_frontier = []
+            for node in frontier:
+                for child in ctx.children(node):
+                    named = ctx.entity_of(child)
+                    if (
+                        child.rel in APPOS_RELS
+                        and named is not None
+                        and named.type == "PER"
+                        and child.feats.get("Case") in (None, token.feats.get("Case"))
+                    ):
+                        return named
+                    if child.rel in ("appos", "nmod", "amod") and child.rel != "acl:relcl":
+                        next_frontier.append(child)
+            frontier = next_frontier
+        return None
+
+    def _joint(self, token: DocToken, found: Attribution) -> Attribution:
+        """ "Трамп и Путин заявили": one joint speaker, as the gold convention keeps it."""
+        if found.speaker is None or found.speaker.type != "person":
+            return found
+        names = [found.speaker.name]
+        for child in self.ctx.children(token):
+            if child.rel == "conj":
+                other = self.ctx.entity_of(child)
+                if other is not None and other.type == "PER" and other.start > token.start:
+                    person = self._person_at(other.start, other.stop)
+                    names.append(person.name if person else self._normal(other))
+        if len(names) == 1:
+            return found
+        return Attribution(Speaker(" и ".join(names), "person"), mention=found.mention)
 
     # ---- named speakers
 
@@ -139,7 +174,7 @@ class Attributor:
     # ---- pronouns and role nouns: back to a person named before
 
     def _pronoun(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
-        gender, number = PERSONAL_PRONOUNS.get(self.ctx.lemma(token), (None, "Plur"))
+        gender, number = PRONOUNS.get(self.ctx.lemma(token), (None, "Plur"))
         if verb is not None and verb.feats.get("Gender"):
             gender = verb.feats["Gender"]
         if number == "Plur" or (verb is not None and verb.feats.get("Number") == "Plur"):

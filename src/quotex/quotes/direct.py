@@ -72,6 +72,9 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
     if sent is None:
         return None
     following = [t for t in sent.tokens if t.start >= dash.end()][:6]
+    words = [t.text.lower() for t in following[:3]]
+    if words == ["с", "этими", "словами"]:
+        return following[2]  # "— с этими словами Квачков отправился": the noun stands in for the verb
     for token in following:
         if token.text in '«"“„':
             break
@@ -93,9 +96,11 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
             if is_speech_verb(ctx, token):
                 return token
         return None
-    for token in reversed(tokens[-4:]):
-        if token.pos == "VERB" and ctx.lemma(token) in cues()["call"]:
-            return token
+    for token in reversed(tokens[-15:]):  # "назвал выборы «Q»", "назвала X «Q», а Y «Q»"
+        if token.text in (".", "!", "?", ":"):
+            return None
+        if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":
+            return token if ctx.lemma(token) in cues()["call"] else None
     return None
 
 
@@ -184,27 +189,87 @@ def is_speech_verb(ctx: Context, token: DocToken) -> bool:
     return lemma in lexicon["say"] or lemma in lexicon["impersonal"]
 
 
-def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
+def subject_of(ctx: Context, verb: DocToken) -> Optional[DocToken]:
     """Who the verb's sentence names as the speaker.
 
     The syntactic subject; failing that, ``в полиции заявили`` (an institution after в), ``говорится в
-    сообщении Букингемского дворца`` (the genitive after a statement noun), ``с этими словами X``.
+    сообщении Букингемского дворца`` (the genitive after a statement noun), or the nominative noun
+    nearest the verb in its clause. An agency citing its source (``сообщает РБК со ссылкой на
+    источники``) gives the source.
     """
+    if verb.pos not in ("VERB", "AUX", "ADJ"):  # "с этими словами X отправился"
+        verb = ctx.head(verb) or verb
+    cited = _cited_source(ctx, verb)
+    if cited is not None:
+        return cited
     children = ctx.children(verb)
     for child in children:
-        if child.rel in ("nsubj", "nsubj:pass") and child.pos in ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"):
+        if child.rel in ("nsubj", "nsubj:pass") and child.pos in SUBJECT_POS:
             return child
+    kinds = sources()
     for child in children:
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN"):
             preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
-            if preps == ["в"] and ctx.lemma(child) in sources()["institution"]:
+            if preps != ["в"]:
+                continue
+            lemma = ctx.lemma(child)
+            if lemma in kinds["institution"] or lemma in kinds["spokesman"] or child.pos == "PROPN":
                 return child
-            if preps == ["в"] and child.pos == "PROPN":
-                return child
-            if preps == ["в"] and ctx.lemma(child) in sources()["statement"]:
+            if lemma in kinds["statement"]:
                 owner = _genitive(ctx, child)
                 if owner is not None:
                     return owner
+    return _nearest_nominative(ctx, verb)
+
+
+SUBJECT_POS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
+CLAUSE_MARKS = {",", "—", "–", "-", ":", ";", ".", "«", "»", '"', "“", "”", "(", ")"}
+
+
+def _nearest_nominative(ctx: Context, verb: DocToken) -> Optional[DocToken]:
+    """A nominative noun next to the verb in its clause, when the parse gives the verb no subject."""
+    sent = ctx.sent_of_token[verb.id]
+    position = sent.tokens.index(verb)
+    before = sent.tokens[:position]
+    for token in reversed(before):
+        if token.text in CLAUSE_MARKS:
+            break
+        if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
+            return _phrase_head(ctx, token)
+    if before and before[-1].text not in CLAUSE_MARKS:
+        return None
+    for token in sent.tokens[position + 1 : position + 4]:
+        if token.text in CLAUSE_MARKS:
+            break
+        if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
+            return _phrase_head(ctx, token)
+    return None
+
+
+def _phrase_head(ctx: Context, token: DocToken) -> DocToken:
+    """Climb from a name to the noun it stands in apposition to: Колокольцев -> Владимир -> глава."""
+    while token.rel in ("flat:name", "appos", "flat"):
+        head = ctx.head(token)
+        if head is None or head.start > token.start or head.feats.get("Case") != token.feats.get("Case"):
+            break
+        token = head
+    return token
+
+
+def _cited_source(ctx: Context, verb: DocToken) -> Optional[DocToken]:
+    """``со ссылкой на X`` or ``ссылаясь на X`` after the verb, in its sentence."""
+    sent = ctx.sent_of_token[verb.id]
+    after = [t for t in sent.tokens if t.start > verb.start]
+    for position, token in enumerate(after):
+        word = token.text.lower()
+        if word in ("ссылкой", "ссылаясь") and position + 2 < len(after):
+            if word == "ссылкой" and (position == 0 or after[position - 1].text.lower() != "со"):
+                continue
+            if after[position + 1].text.lower() != "на":
+                continue
+            for noun in after[position + 2 : position + 6]:
+                if noun.pos in ("NOUN", "PROPN"):
+                    return _phrase_head(ctx, noun)
     return None
 
 

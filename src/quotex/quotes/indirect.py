@@ -15,6 +15,7 @@ from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
 
 ACCORDING_NOUNS = {phrase.split()[1] for phrase in cues()["according"] if phrase.startswith("по ")}
+POSSESSIVES = {"его", "ее", "её", "их", "самой", "самого", "самих"}
 CLAUSE_END = {".", "!", "?", ";", ":", "…"}
 
 
@@ -35,8 +36,9 @@ def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
 def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Finding | None:
     lemma = ctx.lemma(token)
     lexicon = cues()
-    if token.text.lower() == "по" and _next_lemma(ctx, sent, token) in ACCORDING_NOUNS:
-        return _according(ctx, sent, token)
+    if token.text.lower() == "по":
+        noun = _according_noun(sent, token)
+        return _according(ctx, sent, token, noun) if noun is not None else None
     if token.pos not in ("VERB", "AUX", "ADJ") or token.feats.get("Person") == "1":
         return None
     if token.feats.get("VerbForm") in ("Inf", "Conv") or (
@@ -60,9 +62,16 @@ def _cue(token: DocToken) -> tuple[int, int]:
     return token.start, token.stop
 
 
-def _next_lemma(ctx: Context, sent: DocSent, token: DocToken) -> str:
-    following = [t for t in sent.tokens if t.start >= token.stop]
-    return ctx.lemma(following[0]) if following else ""
+def _according_noun(sent: DocSent, preposition: DocToken) -> Optional[DocToken]:
+    """The noun of "по словам", "по её словам", "по данным": or None."""
+    following = [t for t in sent.tokens if t.start >= preposition.stop][:3]
+    for token in following:
+        word = token.text.lower()
+        if word in ACCORDING_NOUNS:
+            return token
+        if word not in POSSESSIVES:
+            return None
+    return None
 
 
 def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
@@ -76,7 +85,9 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
             start, end = trim(ctx.text, start, end)
             return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
         if word == "ли" and position >= 2 and tokens[0].text == ",":
-            start, end = trim(ctx.text, tokens[1].start, _clause_end(ctx, sent, verb, tokens[1:]))
+            comma = next((t for t in tokens[position:] if t.text == ","), None)
+            end = comma.start if comma is not None else _clause_end(ctx, sent, verb, tokens[1:])
+            start, end = trim(ctx.text, tokens[1].start, end)
             return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
         if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
             return None
@@ -95,17 +106,24 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
         if (
             token.text.lower() == "и"
             and position + 1 < len(tokens)
-            and _same_subject_predicate(verb, tokens[position + 1])
+            and _agrees(verb, tokens[position + 1])
+            and not any(_agrees(t, tokens[position + 1]) for t in tokens[:position] if _is_subject(t))
         ):
             return token.start
     return end
 
 
-def _same_subject_predicate(verb: DocToken, other: DocToken) -> bool:
+def _agrees(verb: DocToken, other: DocToken) -> bool:
+    """Could ``other`` (a finite verb) share a subject with ``verb``? Same gender and number."""
     if other.pos != "VERB" or other.feats.get("VerbForm") != "Fin":
         return False
-    keys = ("Gender", "Number", "Tense")
-    return all(verb.feats.get(key) == other.feats.get(key) for key in keys) and "Gender" in verb.feats
+    return all(verb.feats.get(key) == other.feats.get(key) for key in ("Gender", "Number")) and bool(
+        verb.feats.get("Gender")
+    )
+
+
+def _is_subject(token: DocToken) -> bool:
+    return token.rel.startswith("nsubj") and token.pos in ("NOUN", "PROPN", "PRON")
 
 
 def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Finding | None:
@@ -115,6 +133,8 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
         following = [t.text.lower() for t in sent.tokens if t.start >= verb.stop][:4]
         if not (following[:2] == ["об", "этом"]):
             return None
+    if ctx.text[sent.start : sent.stop].rstrip().endswith(":"):
+        return None  # "Об этом сообщили ...:" introduces the statement that follows instead
     previous = _previous_sentence(ctx, index)
     if previous is None:
         return None
@@ -129,25 +149,32 @@ def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
     return None
 
 
-def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
-    """``Как сообщил X, C``: the clause is the rest of the sentence after the cue's comma."""
+def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Optional[Finding]:
+    """``Как сообщил X, C`` (the rest of the sentence) or ``C, как сообщает X`` (what comes before)."""
     before = [t for t in sent.tokens if t.stop <= verb.start]
     if not before or before[-1].text.lower() != "как":
         return None
+    source = subject_of(ctx, verb)
+    if source is None:
+        return None  # "как сообщалось": the author's hedge, nobody speaks
     after = [t for t in sent.tokens if t.start >= verb.stop]
-    for position, token in enumerate(after):
-        if token.text == "," and position + 1 < len(after):
-            rest = after[position + 1 :]
-            if rest[0].text.lower() in ("об", "о") and len(rest) > 1 and rest[1].text.lower() == "этом":
-                return None  # "Как сообщает Report, об этом рассказал X": X speaks about the clause before
-            start, end = trim(ctx.text, rest[0].start, sent.stop)
-            if len(before) > 1:  # "C, как сообщает X": the clause is before the cue
-                start, end = trim(ctx.text, sent.start, before[-1].start)
-            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
-    if len(before) > 1:
+    comma = next((i for i, t in enumerate(after) if t.text == ","), None)
+    if comma is not None and comma + 1 < len(after):
+        rest = after[comma + 1 :]
+    else:  # "Как сообщило министерство здравоохранения в больницах ...": no comma after the source
+        phrase_end = max(t.stop for t in ctx.subtree(source) if t.start >= source.start)
+        rest = [t for t in after if t.start >= phrase_end and t.start > source.start]
+    if rest and rest[0].text.lower() in ("об", "о") and len(rest) > 1 and rest[1].text.lower() == "этом":
+        return None  # "Как сообщает Report, об этом рассказал X": X speaks about the clause before
+    words_before = [t for t in before[:-1] if t.pos != "PUNCT"]
+    words_after = [t for t in rest if t.pos != "PUNCT"]
+    if len(words_before) > len(words_after):
         start, end = trim(ctx.text, sent.start, before[-1].start)
-        return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
-    return None
+    elif rest:
+        start, end = trim(ctx.text, rest[0].start, sent.stop)
+    else:
+        return None
+    return Finding(start, end, "indirect", _cue(verb), verb, source)
 
 
 def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
@@ -205,9 +232,8 @@ def _cut_at_clause_end(tokens: list[DocToken]) -> int:
     return tokens[-1].stop
 
 
-def _according(ctx: Context, sent: DocSent, preposition: DocToken) -> Finding | None:
+def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToken) -> Finding | None:
     """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
-    noun = next(t for t in sent.tokens if t.start >= preposition.stop)
     phrase = ctx.subtree(noun)
     phrase_start = min(preposition.start, phrase[0].start)
     phrase_end = max(t.stop for t in phrase)
@@ -232,6 +258,10 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken) -> Finding | 
 
 
 def _according_source(ctx: Context, noun: DocToken) -> DocToken | None:
+    sent = ctx.sent_of_token[noun.id]
+    position = sent.tokens.index(noun)
+    if position > 0 and sent.tokens[position - 1].text.lower() in POSSESSIVES - {"самой", "самого", "самих"}:
+        return sent.tokens[position - 1]
     for child in ctx.children(noun):
         if child.rel in ("nmod", "det", "appos") and child.pos in ("NOUN", "PROPN", "PRON", "DET", "X"):
             return child

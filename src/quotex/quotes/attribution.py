@@ -9,7 +9,7 @@ description. When in doubt there is no speaker: a wrong one is worse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from natasha.doc import DocSpan, DocToken
 
@@ -32,6 +32,7 @@ PRONOUNS = {
     "их": (None, "Plur"),
 }
 LOOKBACK_SENTENCES = 8
+RECENT_SENTENCES = 3
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
 
@@ -88,10 +89,9 @@ class Attributor:
             return Attribution()
         phrase = self._phrase(token)
         if lemma in kinds["spokesman"] or lemma in kinds["media"]:
-            for child in ctx.children(token):
-                owner = ctx.entity_of(child)
-                if owner is not None and owner.type == "ORG":
-                    return self._named(owner, mention=phrase)
+            owner = self._owner(token)
+            if owner is not None:
+                return self._named(owner, mention=phrase)
         role = self._role_of(token, phrase)
         if role is not None:
             return self._by_role(role, token, verb, before, phrase)
@@ -104,24 +104,38 @@ class Attributor:
         return Attribution()
 
     def _apposed_person(self, token: DocToken) -> DocSpan | None:
-        """A name standing in apposition to the source noun, in the same case: "глава МВД Владимир
-        Колокольцев", "один из участников, генерал Питер Цвак". A genitive name is an owner instead:
-        "представитель Обамы" is not Обама."""
+        """A name in apposition to the source noun: "глава МВД Владимир Колокольцев". A name in
+        another case owns the noun instead: "представитель Обамы" is not Обама."""
         ctx = self.ctx
+        case = token.feats.get("Case")
         frontier = [token]
         for _ in range(3):
             next_frontier = []
             for node in frontier:
                 for child in ctx.children(node):
                     named = ctx.entity_of(child)
-                    if (
-                        child.rel in APPOS_RELS
-                        and named is not None
-                        and named.type == "PER"
-                        and child.feats.get("Case") in (None, token.feats.get("Case"))
-                    ):
+                    if named is not None and named.type == "PER" and child.rel in APPOS_RELS:
+                        if child.feats.get("Case") == case or (
+                            child.rel != "nmod" and child.feats.get("Case") is None
+                        ):
+                            return named
+                    if child.rel == "appos":
+                        next_frontier.append(child)
+            frontier = next_frontier
+        return None
+
+    def _owner(self, token: DocToken, type: str = "ORG") -> DocSpan | None:
+        """The organisation a spokesman or a media type word belongs to, within two steps."""
+        ctx = self.ctx
+        frontier = [token]
+        for _ in range(2):
+            next_frontier = []
+            for node in frontier:
+                for child in ctx.children(node):
+                    named = ctx.entity_of(child)
+                    if named is not None and named.type == type:
                         return named
-                    if child.rel in ("appos", "nmod", "amod") and child.rel != "acl:relcl":
+                    if child.rel in ("nmod", "appos", "flat", "flat:foreign"):
                         next_frontier.append(child)
             frontier = next_frontier
         return None
@@ -175,14 +189,16 @@ class Attributor:
 
     def _pronoun(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         gender, number = PRONOUNS.get(self.ctx.lemma(token), (None, "Plur"))
-        if verb is not None and verb.feats.get("Gender"):
+        if verb is not None and verb.pos in ("VERB", "AUX") and verb.feats.get("Gender"):
             gender = verb.feats["Gender"]
-        if number == "Plur" or (verb is not None and verb.feats.get("Number") == "Plur"):
+        if number == "Plur" or (
+            verb is not None and verb.pos == "VERB" and verb.feats.get("Number") == "Plur"
+        ):
             return Attribution()  # "они": a group we cannot name with confidence
-        person = self._antecedent(before, gender=gender)
-        if person is None:
+        found = self._antecedent(before, gender=gender)
+        if found is None:
             return Attribution()
-        return Attribution(Speaker(person.name, "person", person.role), mention=self._span([token]))
+        return replace(found, mention=self._span([token]))
 
     def _role_of(self, token: DocToken, phrase: list[DocToken]) -> str | None:
         lemma = self.ctx.lemma(token)
@@ -197,15 +213,29 @@ class Attributor:
     def _by_role(
         self, role: str, token: DocToken, verb: DocToken | None, before: int, phrase: list[DocToken]
     ) -> Attribution:
-        gender = verb.feats.get("Gender") if verb is not None else None
-        person = self._antecedent(before, gender=gender, role=role)
+        gender = verb.feats.get("Gender") if verb is not None and verb.pos == "VERB" else None
         mention = self._span(phrase)
-        if person is None:
+        found = self._antecedent(before, gender=gender, role=role)
+        if found is None and len(phrase) == 1:  # "политик добавил", "рассказал биограф"
+            found = self._antecedent(before, gender=gender, lookback=RECENT_SENTENCES, subjects_only=True)
+        if found is None or found.speaker is None:
             return Attribution(description=self._description(phrase), mention=mention)
-        return Attribution(Speaker(person.name, "person", person.role), mention=mention)
+        return replace(found, mention=mention)
 
-    def _antecedent(self, before: int, gender: str | None = None, role: str | None = None) -> Person | None:
-        """The person named last before ``before``, outside quotes, matching gender and role."""
+    def _antecedent(
+        self,
+        before: int,
+        gender: str | None = None,
+        role: str | None = None,
+        lookback: int = LOOKBACK_SENTENCES,
+        subjects_only: bool = False,
+    ) -> Attribution | None:
+        """Who the text named last before ``before``, outside quotes, matching gender and role.
+
+        Subjects come before other mentions in a sentence. An unnamed subject ("задержан житель")
+        ends a search for a pronoun's antecedent with no speaker; a role-noun subject ("президент
+        отметил") refers further back and is passed over.
+        """
         ctx = self.ctx
         sentence = ctx.sentence_at(before)
         index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
@@ -214,21 +244,46 @@ class Attributor:
             if self._quoted(sent.start) and self._quoted(max(sent.start, sent.stop - 1)):
                 continue
             seen += 1
-            if seen > LOOKBACK_SENTENCES and role is None:
+            if seen > lookback and role is None:
                 return None
-            spans = [s for s in sent.spans or () if s.type == "PER" and s.stop <= before]
-            for span in sorted(spans, key=lambda s: self._subject_rank(s)):
-                if self._quoted(span.start):
+            for kind, value in self._candidates(sent, before, subjects_only):
+                if gender and self._gender(value) not in (None, gender):
                     continue
-                person = self._person_at(span.start, span.stop)
+                if kind == "unnamed":
+                    if role is None:
+                        return Attribution(description=self._description(self._phrase(value)))
+                    continue
+                person = self._person_at(value.start, value.stop)
                 if person is None:
-                    person = Person(self._normal(span), None, (Span(span.text, span.start, span.stop),))
-                if gender and self._gender(span) not in (None, gender):
-                    continue
+                    person = Person(self._normal(value), None, (Span(value.text, value.start, value.stop),))
                 if role and not self._has_role(person, role):
                     continue
-                return person
+                return Attribution(Speaker(person.name, "person", person.role))
         return None
+
+    def _candidates(self, sent, before: int, subjects_only: bool):
+        """("person", PER span) and ("unnamed", token) candidates of a sentence, subjects first."""
+        ctx = self.ctx
+        found, seen = [], set()
+        subjects = [
+            t
+            for t in sent.tokens
+            if t.rel.startswith("nsubj") and t.stop <= before and not self._quoted(t.start)
+        ]
+        for token in reversed(subjects):
+            named = ctx.entity_of(token) or self._apposed_person(token)
+            if named is not None and named.type == "PER":
+                found.append(("person", named))
+                seen.add(named.start)
+            elif named is None and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
+                if self._role_of(token, [token]) is None:
+                    found.append(("unnamed", token))
+        if not subjects_only:
+            for span in reversed(sent.spans or []):
+                if span.type == "PER" and span.stop <= before and span.start not in seen:
+                    if not self._quoted(span.start):
+                        found.append(("person", span))
+        return found
 
     def _subject_rank(self, span: DocSpan) -> tuple[int, int]:
         tokens = span.tokens or []
@@ -244,8 +299,8 @@ class Attributor:
         text = " ".join(words)
         return role in text or role.split()[0] in words
 
-    def _gender(self, span: DocSpan) -> str | None:
-        for token in span.tokens or ():
+    def _gender(self, value: DocSpan | DocToken) -> str | None:
+        for token in getattr(value, "tokens", None) or [value]:
             if token.feats.get("Gender"):
                 return token.feats["Gender"]
         return None

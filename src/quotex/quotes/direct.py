@@ -256,20 +256,23 @@ def _phrase_head(ctx: Context, token: DocToken) -> DocToken:
     return token
 
 
-def _cited_source(ctx: Context, verb: DocToken) -> Optional[DocToken]:
-    """``со ссылкой на X`` or ``ссылаясь на X`` after the verb, in its sentence."""
+def _cited_source(ctx: Context, verb: DocToken) -> DocToken | None:
+    """``со ссылкой на X`` or ``ссылаясь на X`` after the verb, before any other predicate."""
     sent = ctx.sent_of_token[verb.id]
     after = [t for t in sent.tokens if t.start > verb.start]
     for position, token in enumerate(after):
         word = token.text.lower()
-        if word in ("ссылкой", "ссылаясь") and position + 2 < len(after):
-            if word == "ссылкой" and (position == 0 or after[position - 1].text.lower() != "со"):
-                continue
-            if after[position + 1].text.lower() != "на":
-                continue
-            for noun in after[position + 2 : position + 6]:
-                if noun.pos in ("NOUN", "PROPN"):
-                    return _phrase_head(ctx, noun)
+        if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
+            return None
+        if word not in ("ссылкой", "ссылаясь") or position + 2 >= len(after):
+            continue
+        if word == "ссылкой" and (position == 0 or after[position - 1].text.lower() != "со"):
+            continue
+        if after[position + 1].text.lower() != "на":
+            continue
+        for noun in after[position + 2 : position + 6]:
+            if noun.pos in ("NOUN", "PROPN"):
+                return _phrase_head(ctx, noun)
     return None
 
 

@@ -97,12 +97,19 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 
 
 def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocToken]) -> int:
-    """Where the reported clause stops: the sentence end, a colon before a quote, or a second predicate
-    of the speaker (``заявил, что обвинения сняты, и ходатайствовал ...``)."""
-    end = sent.stop
+    """Where the reported clause stops: the sentence end, a colon before a quote, a trailing cue of
+    its own (``..., передает РИА Новости``), or a second predicate of the speaker (``заявил, что
+    обвинения сняты, и ходатайствовал ...``)."""
     for position, token in enumerate(tokens):
         if token.text in (":", ";"):
             return token.start
+        following = tokens[position + 1 : position + 3]
+        if token.text == "," and following:
+            cue = (
+                following[1] if following[0].text in ("—", "–", "-") and len(following) > 1 else following[0]
+            )
+            if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
+                return token.start
         if (
             token.text.lower() == "и"
             and position + 1 < len(tokens)
@@ -110,7 +117,7 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             and not any(_agrees(t, tokens[position + 1]) for t in tokens[:position] if _is_subject(t))
         ):
             return token.start
-    return end
+    return sent.stop
 
 
 def _agrees(verb: DocToken, other: DocToken) -> bool:
@@ -127,12 +134,18 @@ def _is_subject(token: DocToken) -> bool:
 
 
 def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Finding | None:
-    """``C. Об этом сообщил X``: the clause is the sentence before."""
-    words = [t.text.lower() for t in sent.tokens if t.stop <= verb.start]
-    if not (words[-2:] == ["об", "этом"] or words[:2] == ["об", "этом"] or "этом" in words[-3:]):
-        following = [t.text.lower() for t in sent.tokens if t.start >= verb.stop][:4]
-        if not (following[:2] == ["об", "этом"]):
-            return None
+    """``C. Об этом сообщил X``: the clause is the sentence before.
+
+    Only in a main clause: "Документы, в которых она рассказала об этом, ..." reports nothing.
+    """
+    before = [t.text.lower() for t in sent.tokens if t.stop <= verb.start]
+    after = [t.text.lower() for t in sent.tokens if t.start >= verb.stop]
+    if before[-2:] != ["об", "этом"] and after[:2] != ["об", "этом"] and before[:2] != ["об", "этом"]:
+        return None
+    if verb.rel in ("acl", "acl:relcl", "advcl") or any(
+        w in ("который", "которые", "которых") for w in before
+    ):
+        return None
     if ctx.text[sent.start : sent.stop].rstrip().endswith(":"):
         return None  # "Об этом сообщили ...:" introduces the statement that follows instead
     previous = _previous_sentence(ctx, index)
@@ -213,23 +226,29 @@ def _statement_noun(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | No
 
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``X попросил дать ему позвонить адвокату``: the infinitive clause."""
-    for child in ctx.children(verb):
-        if (
-            child.start > verb.start
-            and child.feats.get("VerbForm") == "Inf"
-            and child.rel in ("xcomp", "ccomp", "obj")
-        ):
-            span = [t for t in ctx.subtree(child) if t.start >= child.start]
-            start, end = trim(ctx.text, child.start, _cut_at_clause_end(span))
-            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
-    return None
+    after = [t for t in sent.tokens if t.start > verb.start]
+    infinitive = next((c for c in ctx.children(verb) if c.start > verb.start and _infinitive(c)), None)
+    infinitive = infinitive or next((t for t in after[:6] if _infinitive(t)), None)
+    if infinitive is None:
+        return None
+    last = max(t.stop for t in ctx.subtree(infinitive))
+    clause = [t for t in after if infinitive.start <= t.start < last]
+    start, end = trim(ctx.text, infinitive.start, _cut_at_clause_end(clause))
+    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
 
 
 def _cut_at_clause_end(tokens: list[DocToken]) -> int:
-    for token in tokens:
+    for position, token in enumerate(tokens):
         if token.text in CLAUSE_END:
             return token.start
+        following = tokens[position + 1].text.lower() if position + 1 < len(tokens) else ""
+        if token.text == "," and following in ("что", "чтобы", "который", "которая", "которое", "которые"):
+            return token.start
     return tokens[-1].stop
+
+
+def _infinitive(token: DocToken) -> bool:
+    return token.pos == "VERB" and token.feats.get("VerbForm") == "Inf"
 
 
 def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToken) -> Finding | None:

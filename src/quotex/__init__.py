@@ -8,10 +8,10 @@ Importing this package is cheap; natasha's models load on the first extraction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 __version__ = "1.0.0"
-__all__ = ["Extractor", "extract", "__version__"]
+__all__ = ["Extractor", "__version__", "extract"]
 
 if TYPE_CHECKING:
     from .pipeline import Extractor
@@ -26,10 +26,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'quotex' has no attribute {name!r}")
 
 
-_default: Optional["Extractor"] = None
+_default: Extractor | None = None
 
 
-def extract(text: str, source: Optional[str] = None) -> "Document":
+def extract(text: str, source: str | None = None) -> Document:
     """Analyse ``text`` with a shared Extractor that loads the models on first call."""
     global _default
     if _default is None:

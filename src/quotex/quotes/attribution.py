@@ -95,8 +95,14 @@ class Attributor:
         role = self._role_of(token, phrase)
         if role is not None:
             return self._by_role(role, token, verb, before, phrase)
+        if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet named before
+            outlet = self._last_organisation(before)
+            if outlet is not None:
+                return Attribution(Speaker(outlet.name, "organisation"), mention=self._span(phrase))
         if lemma in kinds["institution"]:
             return self._institution(token, phrase, before)
+        if len(phrase) == 1 and token.feats.get("Animacy") == "Anim" and lemma not in kinds["group"]:
+            return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
         if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":
             return Attribution(description=self._description(phrase), mention=self._span(phrase))
         if token.pos == "PROPN" or token.pos == "X":
@@ -114,11 +120,11 @@ class Attributor:
             for node in frontier:
                 for child in ctx.children(node):
                     named = ctx.entity_of(child)
-                    if named is not None and named.type == "PER" and child.rel in APPOS_RELS:
-                        if child.feats.get("Case") == case or (
-                            child.rel != "nmod" and child.feats.get("Case") is None
-                        ):
-                            return named
+                    same_case = child.feats.get("Case") == case or (
+                        child.rel != "nmod" and child.feats.get("Case") is None
+                    )
+                    if named is not None and named.type == "PER" and child.rel in APPOS_RELS and same_case:
+                        return named
                     if child.rel == "appos":
                         next_frontier.append(child)
             frontier = next_frontier
@@ -275,14 +281,18 @@ class Attributor:
             if named is not None and named.type == "PER":
                 found.append(("person", named))
                 seen.add(named.start)
-            elif named is None and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
-                if self._role_of(token, [token]) is None:
-                    found.append(("unnamed", token))
+            elif (
+                named is None
+                and token.pos == "NOUN"
+                and token.feats.get("Animacy") == "Anim"
+                and self._role_of(token, [token]) is None
+            ):
+                found.append(("unnamed", token))
         if not subjects_only:
             for span in reversed(sent.spans or []):
-                if span.type == "PER" and span.stop <= before and span.start not in seen:
-                    if not self._quoted(span.start):
-                        found.append(("person", span))
+                fresh = span.start not in seen and not self._quoted(span.start)
+                if span.type == "PER" and span.stop <= before and fresh:
+                    found.append(("person", span))
         return found
 
     def _subject_rank(self, span: DocSpan) -> tuple[int, int]:
@@ -320,6 +330,15 @@ class Attributor:
                     return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
         return Attribution(Speaker(self._description(phrase), "organisation"), mention=mention)
 
+    def _last_organisation(self, before: int) -> Entity | None:
+        """The organisation mentioned last before ``before`` outside quotes."""
+        best, best_start = None, -1
+        for organisation in self.organisations:
+            for mention in organisation.mentions:
+                if best_start < mention.start < before and not self._quoted(mention.start):
+                    best, best_start = organisation, mention.start
+        return best
+
     def _lemmas(self, name: str) -> set[str]:
         return {self.ctx.vocab.lemmatize(word, "NOUN", {}) for word in name.lower().split()}
 
@@ -335,9 +354,14 @@ class Attributor:
             candidates.append(ctx.sents[index - 1])
         for sent in candidates:
             for token in sent.tokens:
-                if token.rel == "nsubj" and token.stop <= start and not self._quoted(token.start):
-                    if token.feats.get("Animacy") == "Anim" or ctx.entity_of(token) is not None:
-                        return token
+                speaker_like = token.feats.get("Animacy") == "Anim" or ctx.entity_of(token) is not None
+                if (
+                    token.rel == "nsubj"
+                    and token.stop <= start
+                    and not self._quoted(token.start)
+                    and speaker_like
+                ):
+                    return token
         return None
 
     # ---- phrases

@@ -189,7 +189,7 @@ def is_speech_verb(ctx: Context, token: DocToken) -> bool:
     return lemma in lexicon["say"] or lemma in lexicon["impersonal"]
 
 
-def subject_of(ctx: Context, verb: DocToken) -> Optional[DocToken]:
+def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     """Who the verb's sentence names as the speaker.
 
     The syntactic subject; failing that, ``в полиции заявили`` (an institution after в), ``говорится в
@@ -197,8 +197,9 @@ def subject_of(ctx: Context, verb: DocToken) -> Optional[DocToken]:
     nearest the verb in its clause. An agency citing its source (``сообщает РБК со ссылкой на
     источники``) gives the source.
     """
-    if verb.pos not in ("VERB", "AUX", "ADJ"):  # "с этими словами X отправился"
-        verb = ctx.head(verb) or verb
+    if verb.pos not in ("VERB", "AUX", "ADJ"):  # "с этими словами X отправился": the next predicate
+        sent = ctx.sent_of_token[verb.id]
+        verb = next((t for t in sent.tokens if t.start > verb.start and _finite(t)), verb)
     cited = _cited_source(ctx, verb)
     if cited is not None:
         return cited
@@ -226,7 +227,7 @@ SUBJECT_POS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
 CLAUSE_MARKS = {",", "—", "–", "-", ":", ";", ".", "«", "»", '"', "“", "”", "(", ")"}
 
 
-def _nearest_nominative(ctx: Context, verb: DocToken) -> Optional[DocToken]:
+def _nearest_nominative(ctx: Context, verb: DocToken) -> DocToken | None:
     """A nominative noun next to the verb in its clause, when the parse gives the verb no subject."""
     sent = ctx.sent_of_token[verb.id]
     position = sent.tokens.index(verb)
@@ -281,3 +282,7 @@ def _genitive(ctx: Context, noun: DocToken) -> DocToken | None:
         if child.rel == "nmod" and child.feats.get("Case") == "Gen":
             return child
     return None
+
+
+def _finite(token: DocToken) -> bool:
+    return token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin"

@@ -62,7 +62,7 @@ def _cue(token: DocToken) -> tuple[int, int]:
     return token.start, token.stop
 
 
-def _according_noun(sent: DocSent, preposition: DocToken) -> Optional[DocToken]:
+def _according_noun(sent: DocSent, preposition: DocToken) -> DocToken | None:
     """The noun of "по словам", "по её словам", "по данным": or None."""
     following = [t for t in sent.tokens if t.start >= preposition.stop][:3]
     for token in following:
@@ -162,7 +162,7 @@ def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
     return None
 
 
-def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Optional[Finding]:
+def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``Как сообщил X, C`` (the rest of the sentence) or ``C, как сообщает X`` (what comes before)."""
     before = [t for t in sent.tokens if t.stop <= verb.start]
     if not before or before[-1].text.lower() != "как":
@@ -231,9 +231,9 @@ def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     infinitive = infinitive or next((t for t in after[:6] if _infinitive(t)), None)
     if infinitive is None:
         return None
-    last = max(t.stop for t in ctx.subtree(infinitive))
-    clause = [t for t in after if infinitive.start <= t.start < last]
-    start, end = trim(ctx.text, infinitive.start, _cut_at_clause_end(clause))
+    clause = [t for t in after if t.start >= infinitive.start]
+    end = min(_clause_end(ctx, sent, verb, clause), _cut_at_clause_end(clause))
+    start, end = trim(ctx.text, infinitive.start, end)
     return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
 
 

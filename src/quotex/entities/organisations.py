@@ -1,13 +1,154 @@
-"""Organisations: nominative names, merged mentions, acronyms, names natasha misses."""
+"""Organisations: nominative names, merged mentions, acronyms, names natasha misses.
+
+Mentions come from natasha's ORG spans, from capitalised noun phrases headed by an organisation noun
+(``data/org_heads.txt``: "Совещание по взаимодействию и мерам доверия в Азии"), from quoted names after a
+type word (``data/org_types.txt``: компания «Металлоинвест» -> "Металлоинвест") and from institutions
+named by a common noun (``data/org_institutions.txt``: "правительство", "полиция Нью-Йорка").
+
+Mentions with the same nominative name (case-insensitive, ё = е) make one organisation. An acronym joins
+the full name it stands for when the text gives both, in brackets ("Фонд борьбы с коррупцией (ФБК)") or
+anywhere ("ООН" and "Организация Объединённых Наций", by initials; "МИД" and "МИД России", by prefix).
+The organisation is then named by its full name; the acronym stays visible as the text of its mentions.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from natasha import Doc
 
 from ..morph import MorphVocab
-from ..records import Entity
+from ..records import Entity, Span
+from .org_lexicon import org_names, org_stop
+from .org_normalise import normalise_name
+from .org_spans import (
+    INSTITUTION,
+    NATASHA,
+    Candidate,
+    acronym_candidates,
+    extend,
+    head_candidates,
+    institution_candidates,
+    is_acronym,
+    natasha_candidates,
+    quoted_candidates,
+    select,
+)
+
+FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "на", "для", "за", "об", "о", "от", "имени"}
+
+
+class Mention:
+    """One mention while merging: its span, its nominative name and the key it merges under."""
+
+    def __init__(self, span: Span, name: str, sentence_initial: bool = False) -> None:
+        self.span = span
+        self.name = name
+        self.key = merge_key(name)
+        self.sentence_initial = sentence_initial
 
 
 def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
     """Every organisation in ``doc``, mentions merged, in order of first mention."""
-    return ()
+    mentions: list[Mention] = []
+    aliases: dict[str, str] = {}
+    for sent in doc.sents:
+        tokens = sent.tokens
+        chosen = find_candidates(tokens, sent.spans, doc.text, vocab)
+        sentence_mentions = [make_mention(tokens, c, doc.text, vocab) for c in chosen]
+        chosen = [c for c, m in zip(chosen, sentence_mentions, strict=True) if m.key not in org_stop()]
+        sentence_mentions = [m for m in sentence_mentions if m.key not in org_stop()]
+        starts = {mention.span.start for mention in sentence_mentions}
+        for candidate, number in acronym_candidates(tokens, chosen):
+            acronym = make_mention(tokens, candidate, doc.text, vocab)
+            aliases.setdefault(acronym.key, sentence_mentions[number].key)
+            if acronym.span.start not in starts:
+                sentence_mentions.append(acronym)
+        mentions.extend(sentence_mentions)
+    mentions.sort(key=lambda mention: mention.span.start)
+    return merge(mentions, aliases)
+
+
+def find_candidates(tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab) -> list[Candidate]:
+    """Organisation token ranges of one sentence, extended over their complements, not overlapping."""
+    found = quoted_candidates(tokens, vocab) + natasha_candidates(tokens, spans, text, vocab)
+    places = [span_candidate(tokens, span) for span in spans if span.type == "LOC"]
+    found += [
+        Candidate(c.start, c.end, NATASHA)
+        for c in places
+        if merge_key(normalise_name(tokens[c.start : c.end], vocab)) in org_names()
+    ]
+    chosen = select(extend(tokens, candidate) for candidate in found)
+    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
+    chosen = select(chosen + head_candidates(tokens, vocab, blocked))
+    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
+    return select(chosen + [extend(tokens, c) for c in institution_candidates(tokens, vocab, blocked)])
+
+
+def span_candidate(tokens: list[Any], span: Any) -> Candidate:
+    """The token range of a natasha span (used to keep people and places out of organisations)."""
+    positions = [i for i, token in enumerate(tokens) if span.start <= token.start < span.stop]
+    return Candidate(positions[0], positions[-1] + 1, INSTITUTION + 1) if positions else Candidate(0, 0, 0)
+
+
+def make_mention(tokens: list[Any], candidate: Candidate, text: str, vocab: MorphVocab) -> Mention:
+    """A mention with its exact text span and its nominative name."""
+    start, end = tokens[candidate.start].start, tokens[candidate.end - 1].stop
+    span = Span(text=text[start:end], start=start, end=end)
+    name = span.text if candidate.frozen else normalise_name(tokens[candidate.start : candidate.end], vocab)
+    initial = all(not token.text[:1].isalnum() for token in tokens[: candidate.start])
+    if initial and candidate.source == INSTITUTION and not name.split()[0].isupper():
+        name = name[:1].lower() + name[1:]  # "Полиция Нью-Йорка задержала" -> "полиция Нью-Йорка"
+    return Mention(span, " ".join(name.split()), initial)
+
+
+def merge(mentions: list[Mention], aliases: dict[str, str]) -> tuple[Entity, ...]:
+    """Group mentions by name, acronyms under their full names; organisations in order of first mention.
+
+    An organisation takes the name of its first mention that does not open a sentence, where a capital
+    letter says nothing ("Полиция задержала ..." and "... сообщила полиция" make "полиция").
+    """
+    names: dict[str, str] = {}
+    for mention in sorted(mentions, key=lambda m: m.sentence_initial):
+        if not is_acronym(mention.name) or mention.key not in aliases:
+            names.setdefault(mention.key, mention.name)
+    for key, name in list(names.items()):
+        if is_acronym(name) and key not in aliases:
+            expansions = [other for other in names.values() if other != name and stands_for(name, other)]
+            if len(expansions) == 1:
+                aliases[key] = merge_key(expansions[0])
+    groups: dict[str, list[Span]] = {}
+    for mention in mentions:
+        key = resolve(mention.key, aliases)
+        groups.setdefault(key, []).append(mention.span)
+        names.setdefault(key, mention.name)
+    return tuple(Entity(name=names[key], mentions=tuple(spans)) for key, spans in groups.items())
+
+
+def resolve(key: str, aliases: dict[str, str]) -> str:
+    """Follow acronym links to the full name's key (links never loop: a name is linked once)."""
+    seen = {key}
+    while key in aliases and aliases[key] not in seen:
+        key = aliases[key]
+        seen.add(key)
+    return key
+
+
+def stands_for(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates ``name``: "ООН" / "Организация Объединённых Наций".
+
+    The initials of the content words must spell the acronym, with or without a final capitalised word
+    (the place in "Федеральная служба безопасности России" / "ФСБ"), or start it ("МИД" / "МИД России").
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if words[0] == acronym:
+        return True
+    letters = "".join(word[0] for word in words if word.lower() not in FUNCTION_WORDS).upper()
+    return letters == acronym or (letters[:-1] == acronym and words[-1][:1].isupper())
+
+
+def merge_key(name: str) -> str:
+    """Names that differ only in letter case or ё/е merge."""
+    return name.lower().replace("ё", "е")

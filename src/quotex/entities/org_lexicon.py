@@ -1,0 +1,39 @@
+"""Word lists for organisation finding, read from ``quotex/data/org_*.txt``."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load_words(name: str) -> frozenset[str]:
+    """The entries of ``data/<name>.txt``: one lowercase word a line, ``#`` starts a comment."""
+    text = resources.files("quotex").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return frozenset(word for word in words if word)
+
+
+def org_heads() -> frozenset[str]:
+    """Head nouns of organisation names: "Совещание", "Комитет", "Суд"."""
+    return load_words("org_heads")
+
+
+def org_institutions() -> frozenset[str]:
+    """Common nouns that are organisations in lower case too: "правительство", "полиция"."""
+    return load_words("org_institutions")
+
+
+def org_types() -> frozenset[str]:
+    """Words after which a quoted name is an organisation: "компания", "газета", "ООО"."""
+    return load_words("org_types")
+
+
+def org_stop() -> frozenset[str]:
+    """natasha ORG spans that are not organisations: "СМИ"."""
+    return load_words("org_stop")
+
+
+def org_names() -> frozenset[str]:
+    """Organisations natasha tags as places: "кремль", "белый дом", "евросоюз"."""
+    return load_words("org_names")

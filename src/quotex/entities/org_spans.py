@@ -1,0 +1,303 @@
+"""Where organisations are in a sentence: token ranges from natasha, head nouns and quoted names.
+
+Every finder returns ``Candidate`` token ranges over one sentence's tokens. Names are extended to the
+right over the complements the syntax tree hangs on them ("Министерство иностранных дел России",
+"Совещание по взаимодействию и мерам доверия в Азии"); overlaps are settled by ``select``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..morph import MorphVocab
+from .org_lexicon import org_heads, org_institutions, org_types
+from .org_normalise import is_adjectival
+
+NOUNS = ("NOUN", "PROPN")
+OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
+CLOSING = {"»", "“", "”", '"'}
+PREPOSITIONS = {"по", "в", "во", "при", "на", "для", "за", "с", "со", "об", "о"}
+LOCATIVE = {"в", "во", "на"}
+MAX_EXTENSION = 12
+MAX_QUOTED = 8
+
+# Finders in order of trust: where two candidates overlap, the earlier one wins.
+QUOTED, NATASHA, HEAD, INSTITUTION, ACRONYM = range(5)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Tokens ``start:end`` of a sentence that name an organisation; ``frozen`` names keep their form."""
+
+    start: int
+    end: int
+    source: int
+    frozen: bool = False
+
+
+def natasha_candidates(
+    tokens: Sequence[Any], spans: Iterable[Any], text: str, vocab: MorphVocab
+) -> list[Candidate]:
+    """natasha's ORG spans, split at line breaks and "(ACRONYM)", quotes and legal forms removed."""
+    index = {id(token): position for position, token in enumerate(tokens)}
+    found = []
+    for span in spans:
+        if span.type != "ORG" or id(span.tokens[0]) not in index:
+            continue
+        start = index[id(span.tokens[0])]
+        end = index[id(span.tokens[-1])] + 1
+        for part_start, part_end in split_span(tokens, start, end, text):
+            found.extend(clean_span(tokens, part_start, part_end, vocab))
+    return found
+
+
+def split_span(tokens: Sequence[Any], start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Split a span at line breaks and before a parenthesised tail: "Фонд ... (ФБК)" -> two parts."""
+    parts = []
+    part_start = start
+    for position in range(start + 1, end):
+        gap = text[tokens[position - 1].stop : tokens[position].start]
+        if "\n" in gap or tokens[position].text in ("(", ")"):
+            parts.append((part_start, position))
+            part_start = position
+    parts.append((part_start, end))
+    return parts
+
+
+def clean_span(tokens: Sequence[Any], start: int, end: int, vocab: MorphVocab) -> list[Candidate]:
+    """Trim punctuation and unbalanced quotes; take the inside of quotes after legal forms and type words."""
+    while start < end and is_punctuation(tokens[start]) and tokens[start].text not in OPENING:
+        start += 1
+    while start < end and is_punctuation(tokens[end - 1]) and tokens[end - 1].text not in CLOSING:
+        end -= 1
+    quote = next((i for i in range(start, end) if tokens[i].text in OPENING), None)
+    frozen = False
+    if quote is not None:
+        close = closing_quote(tokens, quote)
+        before = tokens[start:quote]
+        if close is not None and all(is_type_word(t, vocab) or t.text[:1].islower() for t in before):
+            frozen = bool(before) or (quote > 0 and is_type_word(tokens[quote - 1], vocab))
+            start, end = quote + 1, close
+        elif close is not None and close >= end:
+            end = close + 1  # natasha often stops before the closing quote: РПР "ПАРНАС"
+    if (
+        start < end
+        and tokens[start].text in OPENING
+        and not start < (closing_quote(tokens, start) or end) < end
+    ):
+        start += 1  # an opening quote closed outside the span
+    if (
+        start < end
+        and tokens[end - 1].text in CLOSING
+        and not any(
+            tokens[i].text in OPENING and closing_quote(tokens, i) == end - 1 for i in range(start, end - 1)
+        )
+    ):
+        end -= 1  # a closing quote opened outside the span
+    if start >= end:
+        return []
+    return [Candidate(start, end, NATASHA, frozen)]
+
+
+def quoted_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidate]:
+    """Quoted names after a type word: компания «Металлоинвест», газета "Известия", ООО «Ромашка»."""
+    found = []
+    for position in range(len(tokens) - 2):
+        if is_type_word(tokens[position], vocab) and tokens[position + 1].text in OPENING:
+            close = closing_quote(tokens, position + 1)
+            if close is not None and close > position + 2:
+                found.append(Candidate(position + 2, close, QUOTED, frozen=True))
+    return found
+
+
+def head_candidates(tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Candidate]) -> list[Candidate]:
+    """Capitalised noun phrases headed by an organisation noun: "Совещание по ...", "Верховный суд".
+
+    A head noun alone is no name ("Суд постановил", "Центр открыт"): it needs an adjective or a complement.
+    """
+    found = noun_candidates(tokens, vocab, taken, org_heads(), HEAD)
+    extended = (extend(tokens, candidate) for candidate in found)
+    return [candidate for candidate in extended if candidate.end - candidate.start > 1]
+
+
+def institution_candidates(
+    tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Candidate]
+) -> list[Candidate]:
+    """Institutions named by a common noun, any case: "правительство", "полиция Нью-Йорка"."""
+    return noun_candidates(tokens, vocab, taken, org_institutions(), INSTITUTION)
+
+
+def noun_candidates(
+    tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Candidate], lemmas: frozenset[str], source: int
+) -> list[Candidate]:
+    """Noun phrases whose head noun has one of ``lemmas``, with agreeing adjectives and complements."""
+    covered = {i for candidate in taken for i in range(candidate.start, candidate.end)}
+    found = []
+    for position, token in enumerate(tokens):
+        if position in covered or token.pos not in NOUNS or not lemmas & noun_lemmas(token, vocab):
+            continue
+        start = position
+        while start > 0 and agrees_left(tokens[start - 1], token, vocab) and start - 1 not in covered:
+            start -= 1
+        if source == HEAD and not tokens[start].text[:1].isupper():
+            continue
+        if source == INSTITUTION and tokens[start].text.isupper():
+            continue
+        found.append(Candidate(start, position + 1, source))
+    return found
+
+
+def agrees_left(modifier: Any, head: Any, vocab: MorphVocab) -> bool:
+    """An adjective or participle right before ``head`` in its case: "Верховный суд"."""
+    return (
+        modifier.pos != "DET"
+        and is_adjectival(modifier, vocab)
+        and modifier.feats.get("Case") == head.feats.get("Case")
+    )
+
+
+def noun_lemmas(token: Any, vocab: MorphVocab) -> set[str]:
+    """Dictionary forms of the noun readings of a token."""
+    return {form.normal for form in vocab(token.text.lower()) if form.tag.POS == "NOUN"}
+
+
+def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
+    """Extend a candidate to the right over the complements hanging on it in the syntax tree.
+
+    Genitive noun phrases ("Министерство иностранных дел России"), prepositional phrases ("Комитет по
+    делам молодёжи") and, after a lowercase complement, a conjoined noun in the same case ("по
+    взаимодействию и мерам доверия", "связи и массовых коммуникаций", which the parser often attaches
+    elsewhere). A place ("в Москве") joins only after a complement, never right after the name itself:
+    "Совещание по ... мерам доверия в Азии" but not "университет в Урбане". A common-noun institution
+    takes only capitalised genitives: "полиция Нью-Йорка", not "правительство технократов".
+    """
+    if candidate.frozen:
+        return candidate
+    ids = {token.id for token in tokens[candidate.start : candidate.end]}
+    end = candidate.end
+    last_noun: Any | None = None
+    while end < len(tokens) and end - candidate.end < MAX_EXTENSION:
+        token = tokens[end]
+        word = token.text.lower()
+        if token.pos == "ADP" and word in PREPOSITIONS:
+            chunk = noun_chunk(tokens, end + 1)
+            if chunk is None or not hangs_on(tokens, end + 1, chunk, ids):
+                break
+            if word in LOCATIVE and end == candidate.end:
+                break
+        elif token.pos == "CCONJ" and word == "и" and last_noun is not None and last_noun.text.islower():
+            chunk = noun_chunk(tokens, end + 1)
+            if chunk is None or not agrees_in_case(tokens[chunk - 1], last_noun):
+                break
+        else:
+            chunk = noun_chunk(tokens, end)
+            if chunk is None or not hangs_on(tokens, end, chunk, ids, case="Gen"):
+                break
+            if candidate.source == INSTITUTION and not any(t.text[:1].isupper() for t in tokens[end:chunk]):
+                break
+        ids.update(token.id for token in tokens[end:chunk])
+        last_noun = tokens[chunk - 1]
+        end = chunk
+    return Candidate(candidate.start, end, candidate.source, candidate.frozen)
+
+
+def agrees_in_case(noun: Any, previous: Any) -> bool:
+    """A lowercase noun in the case of the complement before "и"."""
+    return noun.text.islower() and noun.feats.get("Case") == previous.feats.get("Case")
+
+
+def noun_chunk(tokens: Sequence[Any], start: int) -> int | None:
+    """End of a noun phrase ``ADJ* NOUN PROPN*`` starting at ``start``, or None."""
+    position = start
+    while (
+        position < len(tokens) and tokens[position].pos in ("ADJ", "NUM") and not is_digit(tokens[position])
+    ):
+        position += 1
+    if position >= len(tokens) or tokens[position].pos not in NOUNS:
+        return None
+    position += 1
+    while position < len(tokens) and same_name(tokens[position - 1], tokens[position]):
+        position += 1
+    return position
+
+
+def same_name(previous: Any, token: Any) -> bool:
+    """Whether ``token`` continues the proper name ``previous`` ("Нью-Йорка", "Джорджа Буша")."""
+    return (
+        previous.pos == token.pos == "PROPN"
+        and previous.feats.get("Case") == token.feats.get("Case")
+        and token.head_id == previous.id
+    )
+
+
+def hangs_on(tokens: Sequence[Any], start: int, end: int, ids: set[str], case: str | None = None) -> bool:
+    """Whether a noun phrase depends on the tokens ``ids`` (in ``case``, if given)."""
+    for token in tokens[start:end]:
+        if token.head_id in ids and token.pos in NOUNS:
+            return case is None or token.feats.get("Case") == case
+    return False
+
+
+def select(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates in text order.
+
+    A candidate that contains others takes their place ("полиции РА" over "РА"); otherwise, where two
+    overlap, the more trusted finder wins, then the longer candidate.
+    """
+    chosen: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.source, c.start - c.end, c.start)):
+        inside = [other for other in chosen if candidate.start <= other.start and other.end <= candidate.end]
+        crossing = [
+            other
+            for other in chosen
+            if other not in inside and other.start < candidate.end and candidate.start < other.end
+        ]
+        if not crossing and not any(other.frozen for other in inside):
+            chosen = [other for other in chosen if other not in inside] + [candidate]
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def acronym_candidates(tokens: Sequence[Any], chosen: Sequence[Candidate]) -> list[tuple[Candidate, int]]:
+    """Acronyms in brackets after a name: "Фонд борьбы с коррупцией (ФБК)" -> (ФБК, index of the name)."""
+    found = []
+    for number, candidate in enumerate(chosen):
+        position = candidate.end
+        if (
+            position + 2 < len(tokens)
+            and tokens[position].text == "("
+            and tokens[position + 2].text == ")"
+            and is_acronym(tokens[position + 1].text)
+        ):
+            found.append((Candidate(position + 1, position + 2, ACRONYM), number))
+    return found
+
+
+def closing_quote(tokens: Sequence[Any], opening: int) -> int | None:
+    """Index of the quote closing the one at ``opening``, if it comes within a few tokens."""
+    wanted = OPENING[tokens[opening].text]
+    for position in range(opening + 1, min(len(tokens), opening + MAX_QUOTED + 2)):
+        if tokens[position].text == wanted:
+            return position
+    return None
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capitals word of two to eight letters: "ООН", "ФБК", "NABF"."""
+    return 2 <= len(word) <= 8 and word.isalpha() and word.isupper()
+
+
+def is_type_word(token: Any, vocab: MorphVocab) -> bool:
+    """A word after which a quoted name is an organisation: "компании", "ООО"."""
+    word = token.text.lower()
+    types = org_types()
+    return word in types or any(form.normal in types for form in vocab(word))
+
+
+def is_punctuation(token: Any) -> bool:
+    return token.pos == "PUNCT" or not any(char.isalnum() for char in token.text)
+
+
+def is_digit(token: Any) -> bool:
+    return token.text[:1].isdigit()

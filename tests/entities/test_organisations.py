@@ -1,0 +1,166 @@
+"""Organisations: nominative names, merged mentions, acronyms, recovered and quoted names."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.entities.organisations import find_organisations, stands_for
+from quotex.nlp import Models, annotate
+from quotex.records import Entity
+
+
+def organisations(text: str, models: Models) -> tuple[Entity, ...]:
+    found = find_organisations(annotate(text, models), models.vocab)
+    starts = [mention.start for entity in found for mention in entity.mentions]
+    for entity in found:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+        assert [m.start for m in entity.mentions] == sorted(m.start for m in entity.mentions)
+    firsts = [entity.mentions[0].start for entity in found]
+    assert firsts == sorted(firsts), "organisations come in order of first mention"
+    assert len(starts) == len(set(starts)), "no mention is reported twice"
+    return found
+
+
+def names(text: str, models: Models) -> list[str]:
+    return [entity.name for entity in organisations(text, models)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Страны взаимодействуют в рамках организаций, включая Организацию тюркских государств.",
+            "Организация тюркских государств",
+        ),
+        (
+            "Заявление опубликовано на сайте Министерства иностранных дел России.",
+            "Министерство иностранных дел России",
+        ),
+        (
+            "Глава государства выразил благодарность за строительство Центра детского творчества имени "
+            "Курмангазы.",
+            "Центр детского творчества имени Курмангазы",
+        ),
+        ("Решение было раскритиковано МИДом.", "МИД"),
+        ("Законопроект рассмотрят в Госдуме на следующей неделе.", "Госдума"),
+        ("Депутаты Государственной думы приняли закон.", "Государственная дума"),
+        ("В Верховном суде Испании отказались комментировать решение.", "Верховный суд Испании"),
+        ("Он учится в Московском государственном университете.", "Московский государственный университет"),
+        (
+            "Об этом говорится в заявлении Министерства образования и науки Российской Федерации.",
+            "Министерство образования и науки Российской Федерации",
+        ),
+        ("Об этом сообщает Deutsche Welle.", "Deutsche Welle"),
+        ("Полиция Нью-Йорка задержала подозреваемого.", "полиция Нью-Йорка"),
+    ],
+)
+def test_name_is_nominative_with_complements_untouched(text: str, name: str, models: Models) -> None:
+    assert name in names(text, models)
+
+
+def test_latin_names_stay_as_written(models: Models) -> None:
+    text = "Как сообщает Report, президент дал интервью изданию Kazinform."
+    assert names(text, models) == ["Report", "Kazinform"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Контрольный пакет принадлежит компании «Металлоинвест».", "Металлоинвест"),
+        ("Акции компании «Газпром» подорожали.", "Газпром"),
+        ('Об этом пишет газета "Известия".', "Известия"),
+        ("Он выступил в эфире радиостанции «Говорит Москва».", "Говорит Москва"),
+    ],
+)
+def test_quoted_name_after_a_type_word(text: str, name: str, models: Models) -> None:
+    found = organisations(text, models)
+    assert [entity.name for entity in found] == [name]
+    assert found[0].mentions[0].text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Страны сотрудничают в рамках ООН и Совещания по взаимодействию и мерам доверия в Азии.",
+            "Совещание по взаимодействию и мерам доверия в Азии",
+        ),
+        ("Министерство обороны России опровергло эти сведения.", "Министерство обороны России"),
+    ],
+)
+def test_names_natasha_misses_are_recovered(text: str, name: str, models: Models) -> None:
+    assert name in names(text, models)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Полиция пришла в офис Фонда борьбы с коррупцией (ФБК). Сотрудники ФБК не открыли дверь.",
+            "Фонд борьбы с коррупцией",
+            ["Фонда борьбы с коррупцией", "ФБК", "ФБК"],
+        ),
+        (
+            "Генеральный секретарь Организации Объединённых Наций выступил в Нью-Йорке. В ООН заявили, "
+            "что переговоры продолжатся.",
+            "Организация Объединённых Наций",
+            ["Организации Объединённых Наций", "ООН"],
+        ),
+        (
+            "Госдума приняла закон. Депутаты Госдумы проголосовали единогласно.",
+            "Госдума",
+            ["Госдума", "Госдумы"],
+        ),
+    ],
+)
+def test_mentions_merge_under_the_full_name(
+    text: str, name: str, mentions: list[str], models: Models
+) -> None:
+    found = {entity.name: entity for entity in organisations(text, models)}
+    assert name in found
+    assert [mention.text for mention in found[name].mentions] == mentions
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "expected"),
+    [
+        ("ООН", "Организация Объединённых Наций", True),
+        ("ФБК", "Фонд борьбы с коррупцией", True),
+        ("ФСБ", "Федеральная служба безопасности России", True),
+        ("МИД", "МИД России", True),
+        ("СВ", "Строгановское высшее художественное училище", False),
+        ("ООН", "ООН", False),
+    ],
+)
+def test_acronym_stands_for_its_full_name(acronym: str, name: str, expected: bool) -> None:
+    assert stands_for(acronym, name) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчера в Москве шёл сильный дождь.",
+        "Суд постановил продлить арест.",
+        "Он прочитал роман «Война и мир».",
+        "Напомним, что президент встретился с избирателями.",
+        "Пострадавших доставили в больницу, рассказал очевидец.",
+        "Об этом сообщили СМИ.",
+    ],
+)
+def test_nothing_found(text: str, models: Models) -> None:
+    assert organisations(text, models) == ()
+
+
+def test_sample_organisations(sample_text: str, models: Models) -> None:
+    found = names(sample_text, models)
+    for name in [
+        "Report",
+        "Kazinform",
+        "ООН",
+        "Организация тюркских государств",
+        "Организация исламского сотрудничества",
+        "Совещание по взаимодействию и мерам доверия в Азии",
+        "Центр детского творчества имени Курмангазы",
+    ]:
+        assert name in found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
 
 from .entities.countries import find_places
 from .entities.organisations import find_organisations
@@ -16,7 +15,7 @@ from .records import Document, Quote, SpeakerSummary
 class Extractor:
     """Finds who said what in Russian news text. Loads natasha's models once, on first use."""
 
-    def __init__(self, models: Optional[Models] = None) -> None:
+    def __init__(self, models: Models | None = None) -> None:
         self._models = models
 
     @property
@@ -25,7 +24,7 @@ class Extractor:
             self._models = load_models()
         return self._models
 
-    def extract(self, text: str, source: Optional[str] = None) -> Document:
+    def extract(self, text: str, source: str | None = None) -> Document:
         """Analyse one document. Offsets in the result refer to ``text`` exactly as given."""
         models = self.models
         doc = annotate(text, models)

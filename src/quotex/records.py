@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 SCHEMA_VERSION = 1
 
@@ -40,7 +40,7 @@ class Speaker:
 
     name: str
     type: SpeakerType
-    role: Optional[str] = None
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "type": self.type, "role": self.role}
@@ -54,10 +54,10 @@ class Quote:
     start: int
     end: int
     kind: QuoteKind
-    speaker: Optional[Speaker] = None
-    description: Optional[str] = None
-    mention: Optional[Span] = None
-    cue: Optional[Span] = None
+    speaker: Speaker | None = None
+    description: str | None = None
+    mention: Span | None = None
+    cue: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,7 +78,7 @@ class SpeakerSummary:
 
     name: str
     type: SpeakerType
-    role: Optional[str]
+    role: str | None
     quotes: int
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,7 +90,7 @@ class Person:
     """A person, with every mention of them merged under one canonical nominative name."""
 
     name: str
-    role: Optional[str] = None
+    role: str | None = None
     mentions: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,7 +128,7 @@ Location = Entity
 class Document:
     """Everything quotex found in one text. ``text`` is kept for rendering but is not part of the JSON."""
 
-    source: Optional[str]
+    source: str | None
     text: str = field(repr=False)
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[SpeakerSummary, ...] = ()

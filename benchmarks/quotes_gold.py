@@ -1,4 +1,4 @@
-"""Score quotex's quotes against hand-checked gold (../shared/gold/quotes-dev and the sample's gold).
+"""Score quotex's quotes against hand-checked gold (benchmarks/gold/quotes-dev by default).
 
 Matching follows gold/README.md: a predicted quote matches a gold quote when their spans overlap by at
 least half of each one's length, one-to-one, largest overlap first. Speaker accuracy counts matched
@@ -18,6 +18,7 @@ from pathlib import Path
 from quotex.pipeline import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "benchmarks" / "gold" / "quotes-dev"
 
 
 @dataclass
@@ -128,8 +129,8 @@ def score(gold_dir: Path, corpus_dir: Path, extractor: Extractor) -> QuoteScore:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "quotes-dev")
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "nerel" / "dev")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="folder of ID.json gold files")
+    parser.add_argument("--corpus", type=Path, default=GOLD, help="folder of the ID.txt articles")
     parser.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
     args = parser.parse_args()
     result = score(args.gold, args.corpus, Extractor())

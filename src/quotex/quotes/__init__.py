@@ -24,7 +24,7 @@ def find_quotes(
     """Every quote in ``doc`` in text order, each with its speaker where the text tells it."""
     ctx = Context(doc, vocab)
     direct = find_direct(ctx)
-    indirect = find_indirect(ctx, direct)
+    indirect = find_indirect(ctx, [f for f in direct if not f.tentative])
     findings = merge(direct, indirect)
     quoted = [(f.start, f.end) for f in findings]
     attributor = Attributor(ctx, people, organisations, quoted, _roles())
@@ -50,7 +50,8 @@ def find_quotes(
 def merge(direct: list[Finding], indirect: list[Finding]) -> list[Finding]:
     """One finding per stretch of text.
 
-    A direct quote that makes up most of an indirect clause takes that clause's cue and replaces it;
+    A direct quote that makes up most of an indirect clause takes that clause's cue and replaces it
+    (so do quoted words that are no statement on their own: "заявили о признательности «за вклад…»");
     a shorter quoted fragment inside an indirect clause is part of it, not a quote of its own.
     Of two indirect clauses over nearly the same words the longer stays; a clause inside another
     (a source reporting what someone else said) is kept.
@@ -78,7 +79,7 @@ def merge(direct: list[Finding], indirect: list[Finding]) -> list[Finding]:
         if share < DIRECT_SHARE:
             result.append(clause)
     result.extend(replaced.get(id(q), q) for q in direct if id(q) not in dropped)
-    return sorted(result, key=lambda f: (f.start, f.end))
+    return sorted((f for f in result if not f.tentative), key=lambda f: (f.start, f.end))
 
 
 def _roles() -> frozenset[str]:

@@ -92,15 +92,15 @@ class Attributor:
             owner = self._owner(token)
             if owner is not None:
                 return self._named(owner, mention=phrase)
-        role = self._role_of(token, phrase)
-        if role is not None:
-            return self._by_role(role, token, verb, before, phrase)
         if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet named before
             outlet = self._last_organisation(before)
             if outlet is not None:
                 return Attribution(Speaker(outlet.name, "organisation"), mention=self._span(phrase))
         if lemma in kinds["institution"]:
             return self._institution(token, phrase, before)
+        role = self._role_of(token, phrase)
+        if role is not None:
+            return self._by_role(role, token, verb, before, phrase)
         if len(phrase) == 1 and token.feats.get("Animacy") == "Anim" and lemma not in kinds["group"]:
             return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
         if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":

@@ -30,19 +30,21 @@ def find_direct(ctx: Context) -> list[Finding]:
     for span in find_quoted_spans(ctx.text):
         if span.depth == 0 and span.end > span.start:
             findings.extend(_from_quoted(ctx, span))
-    covered = [(f.start, f.end) for f in findings]
+    covered = [(f.start, f.end) for f in findings if not f.tentative]
     findings.extend(_after_colon(ctx, covered))
     findings.extend(_dialogue_lines(ctx, covered))
     return sorted(findings, key=lambda f: f.start)
 
 
 def _from_quoted(ctx: Context, span: QuotedSpan) -> Iterator[Finding]:
-    verb = _cue_after(ctx, span) or _cue_before(ctx, span)
+    verb = _inner_cue(ctx, span) or _cue_after(ctx, span) or _cue_before(ctx, span)
     if verb is not None:
         yield from _split(ctx, span.start, span.end, verb)
         return
     if _is_statement(ctx, span):
         yield Finding(span.start, span.end, "direct", discourse=True)
+    else:
+        yield Finding(span.start, span.end, "direct", tentative=True)
 
 
 def _split(ctx: Context, start: int, end: int, verb: DocToken) -> Iterator[Finding]:
@@ -59,6 +61,16 @@ def _split(ctx: Context, start: int, end: int, verb: DocToken) -> Iterator[Findi
             yield Finding(after.end(), end, "direct", cue, verb, source)
             return
     yield Finding(start, end, "direct", cue, verb, source)
+
+
+def _inner_cue(ctx: Context, span: QuotedSpan) -> DocToken | None:
+    """A cue set inside the marks between two dashes: «Мы готовы, — сказал он, — но не сейчас»."""
+    for match in SPLIT.finditer(ctx.text, span.start, span.end):
+        following = [t for t in ctx.tokens_between(match.end(), span.end)][:4]
+        verb = next((t for t in following if is_speech_verb(ctx, t)), None)
+        if verb is not None and re.compile(r",\s*[—–-]\s+").search(ctx.text, verb.stop, span.end):
+            return verb
+    return None
 
 
 def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
@@ -205,7 +217,11 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         return cited
     children = ctx.children(verb)
     for child in children:
-        if child.rel in ("nsubj", "nsubj:pass") and child.pos in SUBJECT_POS:
+        if (
+            child.rel in ("nsubj", "nsubj:pass")
+            and child.pos in SUBJECT_POS
+            and not _across_quote(ctx, child, verb)
+        ):
             return child
     kinds = sources()
     for child in children:
@@ -255,6 +271,12 @@ def _phrase_head(ctx: Context, token: DocToken) -> DocToken:
             break
         token = head
     return token
+
+
+def _across_quote(ctx: Context, token: DocToken, verb: DocToken) -> bool:
+    """An unpaired quotation mark between the token and the verb: the token is the quote's, not the cue's."""
+    start, end = sorted((token.stop, verb.start))
+    return sum(ctx.text.count(mark, start, end) for mark in '«»"“”„') % 2 == 1
 
 
 def _cited_source(ctx: Context, verb: DocToken) -> DocToken | None:

@@ -23,6 +23,7 @@ class Finding:
     cue_token: DocToken | None = None
     source: DocToken | None = None
     discourse: bool = False
+    tentative: bool = False  # quoted words that are a quote only if they fill an indirect clause
 
     @property
     def length(self) -> int:
@@ -30,7 +31,14 @@ class Finding:
 
     def with_cue(self, other: Finding) -> Finding:
         """This span with another finding's cue and source (e.g. a direct quote inside an indirect one)."""
-        return replace(self, cue=other.cue, cue_token=other.cue_token, source=other.source, discourse=False)
+        return replace(
+            self,
+            cue=other.cue,
+            cue_token=other.cue_token,
+            source=other.source,
+            discourse=False,
+            tentative=False,
+        )
 
 
 def overlap(a: Finding, b: Finding) -> int:

@@ -233,7 +233,8 @@ def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         return None
     clause = [t for t in after if t.start >= infinitive.start]
     end = min(_clause_end(ctx, sent, verb, clause), _cut_at_clause_end(clause))
-    start, end = trim(ctx.text, infinitive.start, end)
+    first = min(t.start for t in ctx.subtree(infinitive) if t.start > verb.start)  # "не опаздывать"
+    start, end = trim(ctx.text, first, end)
     return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
 
 

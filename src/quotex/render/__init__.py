@@ -1,0 +1,43 @@
+"""Output: every format quotex prints is written here, and only here.
+
+A writer takes documents one at a time and writes them to the stream it was given, so output streams as
+documents are analysed and tests can capture it. ``open_writer`` picks the writer for a format name.
+``table`` needs ``rich``, which is imported only when a table is written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from .jsonl import JsonLinesWriter, JsonWriter
+
+if TYPE_CHECKING:
+    from ..records import Document
+
+FORMATS = ("table", "json", "jsonl")
+"""Output format names, the default first."""
+
+
+class Writer(Protocol):
+    """Writes documents to a stream; ``close`` ends the output (it does not close the stream)."""
+
+    def write(self, document: Document) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def open_writer(format: str, stream: TextIO, *, many: bool = False) -> Writer:
+    """A writer of ``format`` ("table", "json" or "jsonl") to ``stream``.
+
+    ``many`` says whether several documents may come: ``json`` then writes an array (``[]`` if none
+    comes), otherwise one object.
+    """
+    if format == "json":
+        return JsonWriter(stream, many=many)
+    if format == "jsonl":
+        return JsonLinesWriter(stream)
+    if format == "table":
+        from .table import TableWriter
+
+        return TableWriter(stream)
+    raise ValueError(f"unknown output format {format!r}; expected one of {', '.join(FORMATS)}")

@@ -1,0 +1,123 @@
+"""Tables for people at a terminal: quotes, speakers, countries, organisations, people and locations.
+
+Document text goes into cells as plain ``Text``, never as rich markup, so brackets in an article print as
+they are. Colour follows the stream: none unless it is a terminal, none with ``NO_COLOR`` (rich reads it,
+and ``FORCE_COLOR`` too).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from typing import TYPE_CHECKING, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from ..records import Document, Quote
+
+QUOTE_WIDTH = 160
+"""Quotes longer than this many characters are cut at a word boundary and end with "…"."""
+
+_SPACES = re.compile(r"\s+")
+
+
+def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    """``text`` on one line, cut after a whole word so that it fits ``width`` characters with "…"."""
+    line = _SPACES.sub(" ", text).strip()
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
+class _Console(Console):
+    """A rich console that lets a broken pipe reach the caller: rich's own handling exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+class TableWriter:
+    """Writes each document as a header line naming its source and one table per kind of finding."""
+
+    def __init__(self, stream: TextIO, console: Console | None = None) -> None:
+        self.console = console or _Console(file=stream, highlight=False, emoji=False)
+        self.count = 0
+
+    def write(self, document: Document) -> None:
+        console = self.console
+        if self.count:
+            console.print()
+        self.count += 1
+        console.rule(Text(document.source or "(text)", style="bold"), align="left")
+        for title, table in _tables(document):
+            if table.row_count:
+                console.print(table)
+            else:
+                console.print(Text(f"{title}: none found", style="dim"))
+        self.console.file.flush()
+
+    def close(self) -> None:
+        pass
+
+
+def _tables(document: Document) -> list[tuple[str, Table]]:
+    quotes = _table("Quotes", "#", "speaker", "role", "kind", "quote")
+    for number, quote in enumerate(document.quotes, 1):
+        quotes.add_row(
+            str(number), _speaker_cell(quote), _cell(quote.speaker.role if quote.speaker else None),
+            quote.kind, Text(shorten(quote.text)),
+        )  # fmt: skip
+    speakers = _table("Speakers", "name", "type", "role", "quotes")
+    for speaker in document.speakers:
+        speakers.add_row(Text(speaker.name), speaker.type, _cell(speaker.role), str(speaker.quotes))
+    people = _table("People", "name", "role", "mentions")
+    for person in document.people:
+        people.add_row(Text(person.name), _cell(person.role), str(len(person.mentions)))
+    countries = _table("Countries", "name", "code", "names", "adjectives")
+    for country in document.countries:
+        adjectives = sum(mention.form == "adjective" for mention in country.mentions)
+        countries.add_row(
+            Text(country.name), country.code, str(len(country.mentions) - adjectives), str(adjectives)
+        )
+    organisations = _table("Organisations", "name", "mentions")
+    for organisation in document.organisations:
+        organisations.add_row(Text(organisation.name), str(len(organisation.mentions)))
+    locations = _table("Locations", "name", "mentions")
+    for location in document.locations:
+        locations.add_row(Text(location.name), str(len(location.mentions)))
+    return [
+        ("Quotes", quotes),
+        ("Speakers", speakers),
+        ("People", people),
+        ("Countries", countries),
+        ("Organisations", organisations),
+        ("Locations", locations),
+    ]
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for column in columns:
+        numeric = column in {"#", "quotes", "mentions", "names", "adjectives"}
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
+    return table
+
+
+def _cell(value: str | None) -> Text:
+    return Text(value) if value else Text("—", style="dim")
+
+
+def _speaker_cell(quote: Quote) -> Text:
+    if quote.speaker:
+        return Text(quote.speaker.name)
+    if quote.description:
+        return Text(quote.description, style="italic")
+    return Text("—", style="dim")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from natasha import Doc
 
 from ..morph import MorphVocab
@@ -14,6 +16,9 @@ from .indirect import find_indirect
 
 # A direct quote that fills this share of an indirect clause is that clause ("заявил, что «C»").
 DIRECT_SHARE = 0.6
+# ... and leaves at most this many words of the clause outside the marks ("о своей признательности «…»").
+WORDS_AROUND = 3
+WORD = re.compile(r"\w+")
 # Two clauses sharing this much of the longer one are one quote.
 SAME_SPAN = 0.8
 
@@ -25,7 +30,7 @@ def find_quotes(
     ctx = Context(doc, vocab)
     direct = find_direct(ctx)
     indirect = find_indirect(ctx, [f for f in direct if not f.tentative])
-    findings = merge(direct, indirect)
+    findings = merge(ctx.text, direct, indirect)
     quoted = [(f.start, f.end) for f in findings]
     attributor = Attributor(ctx, people, organisations, quoted, _roles())
     quotes = []
@@ -47,7 +52,17 @@ def find_quotes(
     return tuple(quotes)
 
 
-def merge(direct: list[Finding], indirect: list[Finding]) -> list[Finding]:
+def _without(text: str, clause: Finding, quotes: list[Finding]) -> str:
+    """The clause's text with the quotes inside it cut out."""
+    parts, at = [], clause.start
+    for quote in sorted(quotes, key=lambda q: q.start):
+        parts.append(text[at : max(at, quote.start)])
+        at = max(at, quote.end)
+    parts.append(text[at : clause.end])
+    return " ".join(parts)
+
+
+def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Finding]:
     """One finding per stretch of text.
 
     A direct quote that makes up most of an indirect clause takes that clause's cue and replaces it
@@ -69,7 +84,10 @@ def merge(direct: list[Finding], indirect: list[Finding]) -> list[Finding]:
         if not inside:
             result.append(clause)
             continue
+        outside = len(WORD.findall(_without(text, clause, inside)))
         share = sum(overlap(q, clause) for q in inside) / max(1, clause.length)
+        if outside > WORDS_AROUND:
+            share = 0.0  # "никто не потратил столько лет, как Перес «на создание альянса»": a fragment
         for quote in inside:
             if share >= DIRECT_SHARE:
                 if quote.cue is None:

@@ -9,10 +9,12 @@ description. When in doubt there is no speaker: a wrong one is worse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from natasha.doc import DocSpan, DocToken
 
+from ..entities.people import person_gender
 from ..records import Entity, Person, Span, Speaker
 from .context import Context
 from .cues import sources
@@ -33,6 +35,7 @@ PRONOUNS = {
 }
 LOOKBACK_SENTENCES = 8
 RECENT_SENTENCES = 3
+LATIN = re.compile("[A-Za-z]")
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
 
@@ -74,15 +77,21 @@ class Attributor:
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         ctx = self.ctx
         kinds = sources()
-        entity = ctx.entity_of(token)
-        if entity is not None and ctx.lemma(token) in kinds["group"]:
-            entity = None  # "СМИ" is tagged ORG but names nobody
-        if entity is not None:
-            return self._joint(token, self._named(entity))
-        named = self._apposed_person(token)
-        if named is not None:
-            return self._joint(token, self._named(named, mention=self._phrase(token)))
         lemma = ctx.lemma(token)
+        if lemma == "который":  # "Рубен Маркарьян, который заявил": the noun the clause hangs on
+            clause = ctx.head(token)
+            noun = ctx.head(clause) if clause is not None and clause.rel == "acl:relcl" else None
+            return self.resolve(noun, verb, before) if noun is not None else Attribution()
+        entity = ctx.entity_of(token)
+        if entity is not None and lemma in kinds["group"]:
+            entity = None  # "СМИ" is tagged ORG but names nobody
+        if entity is not None and entity.type == "LOC" and any(c.rel == "case" for c in ctx.children(token)):
+            entity = None  # "по сообщениям из Сеула": a place; "Москва заявила", "в сообщении дворца" speak
+        if entity is not None:
+            return self._joint(token, self._named(entity, verb=verb))
+        named = self._apposed_person(token) or self._person_in_phrase(token)
+        if named is not None:
+            return self._joint(token, self._named(named, mention=self._phrase(token), verb=verb))
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
             return self._pronoun(token, verb, before)
         if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
@@ -92,6 +101,15 @@ class Attributor:
             owner = self._owner(token)
             if owner is not None:
                 return self._named(owner, mention=phrase)
+        organisation = self._organisation_at(token.start, phrase[-1].stop, whole=True)
+        named_organisation = self._organisation_at(token.start, token.stop, whole=True)
+        if named_organisation is not None and named_organisation.name[:1].isupper():
+            organisation = organisation or named_organisation  # "Исламское государство через агентство Amaq"
+        if organisation is not None:  # a name natasha missed but the organisation finder recovered
+            return Attribution(Speaker(organisation.name, "organisation"), mention=self._span(phrase))
+        if any(ctx.lemma(t) in kinds["unnamed"] for t in phrase if t.start < token.start):
+            # "неназванный представитель министерства", "другой адвокат": someone not named before
+            return Attribution(description=self._description(phrase), mention=self._span(phrase))
         if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet named before
             outlet = self._last_organisation(before)
             if outlet is not None:
@@ -105,7 +123,7 @@ class Attributor:
             return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
         if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":
             return Attribution(description=self._description(phrase), mention=self._span(phrase))
-        if token.pos == "PROPN" or token.pos == "X":
+        if token.pos in ("PROPN", "X") and LATIN.search(token.text):  # "Forbes уточняет"
             return Attribution(Speaker(token.text, "organisation"), mention=self._span([token]))
         return Attribution()
 
@@ -128,6 +146,23 @@ class Attributor:
                     if child.rel == "appos":
                         next_frontier.append(child)
             frontier = next_frontier
+        return None
+
+    def _person_in_phrase(self, token: DocToken) -> DocSpan | None:
+        """A name inside the source's phrase in the source's case, where the parse hung it elsewhere:
+        "председатель правления Нобелевского фонда Карл-Хенрик Хелдин"."""
+        if token.pos != "NOUN" or token.feats.get("Case") is None:
+            return None
+        for member in self._phrase(token):
+            named = self.ctx.entity_of(member)
+            if (
+                named is not None
+                and named.type == "PER"
+                and member.start > token.start
+                and member.feats.get("Case") == token.feats["Case"]
+                and (named.tokens or [member])[0] is member
+            ):
+                return named
         return None
 
     def _owner(self, token: DocToken, type: str = "ORG") -> DocSpan | None:
@@ -163,11 +198,18 @@ class Attributor:
 
     # ---- named speakers
 
-    def _named(self, entity: DocSpan, mention: list[DocToken] | None = None) -> Attribution:
+    def _named(
+        self, entity: DocSpan, mention: list[DocToken] | None = None, verb: DocToken | None = None
+    ) -> Attribution:
         span = self._span(mention) if mention else Span(entity.text, entity.start, entity.stop)
         if entity.type == "PER":
             person = self._person_at(entity.start, entity.stop)
+            said = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
             if person is not None:
+                partial = len(entity.text.split()) < len(person.name.split())
+                gender = person_gender(person, self.ctx.vocab) if partial else None
+                if said and gender and said != gender and verb.feats.get("Number") != "Plur":
+                    return Attribution(mention=span)  # "Рено сказала" merged into her brother: no speaker
                 return Attribution(Speaker(person.name, "person", person.role), mention=span)
             return Attribution(Speaker(self._normal(entity), "person"), mention=span)
         organisation = self._organisation_at(entity.start, entity.stop)
@@ -180,10 +222,12 @@ class Attributor:
                 return person
         return None
 
-    def _organisation_at(self, start: int, end: int) -> Entity | None:
+    def _organisation_at(self, start: int, end: int, whole: bool = False) -> Entity | None:
+        """The organisation with a mention overlapping ``[start, end)`` (with ``whole``: covering it)."""
         for organisation in self.organisations:
-            if any(m.start < end and start < m.end for m in organisation.mentions):
-                return organisation
+            for m in organisation.mentions:
+                if (m.start <= start and end <= m.end) if whole else (m.start < end and start < m.end):
+                    return organisation
         return None
 
     def _normal(self, entity: DocSpan) -> str:
@@ -253,13 +297,18 @@ class Attributor:
             if seen > lookback and role is None:
                 return None
             for kind, value in self._candidates(sent, before, subjects_only):
-                if gender and self._gender(value) not in (None, gender):
-                    continue
                 if kind == "unnamed":
+                    if value.feats.get("Number") == "Plur" or (
+                        gender and self._gender(value) not in (None, gender)
+                    ):
+                        continue
                     if role is None:
                         return Attribution(description=self._description(self._phrase(value)))
                     continue
                 person = self._person_at(value.start, value.stop)
+                known = person_gender(person, self.ctx.vocab) if person is not None else self._gender(value)
+                if gender and known not in (None, gender):
+                    continue
                 if person is None:
                     person = Person(self._normal(value), None, (Span(value.text, value.start, value.stop),))
                 if role and not self._has_role(person, role):

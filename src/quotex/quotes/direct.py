@@ -53,7 +53,7 @@ def _split(ctx: Context, start: int, end: int, verb: DocToken) -> Iterator[Findi
     cue = (verb.start, verb.stop)
     if start < verb.start < end:
         before = SPLIT.search(ctx.text, start, verb.start)
-        after = re.compile(r",\s*[—–-]\s+").search(ctx.text, verb.stop, end)
+        after = SPLIT.search(ctx.text, verb.stop, end)
         if before and after:
             yield Finding(
                 start, before.start(1) + (ctx.text[before.start(1)] in "!?…"), "direct", cue, verb, source
@@ -68,7 +68,7 @@ def _inner_cue(ctx: Context, span: QuotedSpan) -> DocToken | None:
     for match in SPLIT.finditer(ctx.text, span.start, span.end):
         following = [t for t in ctx.tokens_between(match.end(), span.end)][:4]
         verb = next((t for t in following if is_speech_verb(ctx, t)), None)
-        if verb is not None and re.compile(r",\s*[—–-]\s+").search(ctx.text, verb.stop, span.end):
+        if verb is not None and SPLIT.search(ctx.text, verb.stop, span.end):
             return verb
     return None
 
@@ -102,6 +102,8 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     tokens = [t for t in ctx.tokens_between(line_start, span.open_at)]
     if not tokens:
         return None
+    if re.search(r",\s*что$", before) and _is_name(ctx, span):
+        return None  # "Нам объявили, что «Арарат» закрывается"
     if before.endswith(":") or re.search(r",\s*что$", before):
         clause = _last_clause(tokens)
         for token in reversed(clause):
@@ -111,9 +113,18 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     for token in reversed(tokens[-15:]):  # "назвал выборы «Q»", "назвала X «Q», а Y «Q»"
         if token.text in (".", "!", "?", ":"):
             return None
+        if token.pos == "VERB" and ctx.lemma(token) in cues()["call"]:
+            return token if _instrumental(ctx, span) else None
         if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":
-            return token if ctx.lemma(token) in cues()["call"] else None
+            return None
     return None
+
+
+def _instrumental(ctx: Context, span: QuotedSpan) -> bool:
+    """ "назвал выборы «катастрофой»": what was called something is in the instrumental; a name in
+    quotes after the verb ("назвал ответ на «Закон Магнитского» аморальным") is not."""
+    words = [t for t in ctx.tokens_between(span.start, span.end) if t.pos in ("NOUN", "ADJ", "PROPN", "VERB")]
+    return bool(words) and any(t.feats.get("Case") == "Ins" for t in words[:3])
 
 
 def _last_clause(tokens: list[DocToken]) -> list[DocToken]:
@@ -124,11 +135,18 @@ def _last_clause(tokens: list[DocToken]) -> list[DocToken]:
     return tokens
 
 
+def _is_name(ctx: Context, span: QuotedSpan) -> bool:
+    """A capitalised name of at most three words with no verb: «Арарат», «Единая Россия»."""
+    words = [t for t in ctx.tokens_between(span.start, span.end) if t.pos != "PUNCT"]
+    has_verb = any(t.pos in ("VERB", "AUX") for t in words)
+    return len(words) <= 3 and not has_verb and ctx.text[span.start : span.start + 1].isupper()
+
+
 def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
     tokens = list(ctx.tokens_between(span.start, span.end))
     words = [t for t in tokens if t.pos != "PUNCT"]
-    if len(words) < STATEMENT_WORDS:
-        return False
+    if len(words) < STATEMENT_WORDS or words[0].pos == "ADP":
+        return False  # too short, or a citation: «за теоретическое открытие механизма ...»
     before = [t for t in ctx.tokens_between(max(0, span.open_at - 60), span.open_at)][-2:]
     if any(ctx.lemma(t) in sources()["title"] for t in before):
         return False
@@ -141,7 +159,7 @@ def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
 
 def _after_colon(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Finding]:
     """``Мартин Вискарра написал в Twitter:`` at a line end, then the statement on the next line."""
-    for match in re.finditer(r":[ \t]*\n\s*(?=\S)", ctx.text):
+    for match in re.finditer(r":[ \t]*\n[ \t]*(?=\S)", ctx.text):
         colon = match.start()
         line_end = ctx.text.find("\n", match.end())
         line_end = len(ctx.text) if line_end < 0 else line_end
@@ -194,7 +212,7 @@ def is_speech_verb(ctx: Context, token: DocToken) -> bool:
     """A finite (not first-person) speech or impersonal-report verb: заявил, говорится."""
     if token.pos not in ("VERB", "AUX") or token.feats.get("Person") == "1":
         return False
-    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part") and token.feats.get("Voice") != "Pass":
+    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part"):
         return False
     lemma = ctx.lemma(token)
     lexicon = cues()
@@ -216,13 +234,18 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     if cited is not None:
         return cited
     children = ctx.children(verb)
-    for child in children:
-        if (
-            child.rel in ("nsubj", "nsubj:pass")
-            and child.pos in SUBJECT_POS
-            and not _across_quote(ctx, child, verb)
-        ):
-            return child
+    subjects = [
+        child
+        for child in children
+        if child.rel in ("nsubj", "nsubj:pass")
+        and child.pos in SUBJECT_POS
+        and not _across_quote(ctx, child, verb)
+    ]
+    if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила")
+        return next((s for s in subjects if _agrees_with(s, verb)), subjects[0])
+    head = ctx.head(verb)
+    if head is not None and (verb.rel == "conj" or verb.feats.get("VerbForm") == "Conv") and _finite(head):
+        return subject_of(ctx, head)  # "X назвал ... и предложил ...", "X объявил, заявив, что ..."
     kinds = sources()
     for child in children:
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN"):
@@ -304,6 +327,14 @@ def _genitive(ctx: Context, noun: DocToken) -> DocToken | None:
         if child.rel == "nmod" and child.feats.get("Case") == "Gen":
             return child
     return None
+
+
+def _agrees_with(subject: DocToken, verb: DocToken) -> bool:
+    """Gender and number of a past-tense verb match its subject's (where both are known)."""
+    for key in ("Gender", "Number"):
+        if key in subject.feats and key in verb.feats and subject.feats[key] != verb.feats[key]:
+            return False
+    return True
 
 
 def _finite(token: DocToken) -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from natasha.doc import DocSent, DocToken
 
 from .context import Context
-from .cues import cues
+from .cues import cues, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
 
 ACCORDING_NOUNS = {phrase.split()[1] for phrase in cues()["according"] if phrase.startswith("по ")}
 POSSESSIVES = {"его", "ее", "её", "их", "самой", "самого", "самих"}
+CLAUSE_OPENERS = {"что", "чтобы", "который", "которая", "которое", "которые", "но", "а", "однако"}
 CLAUSE_END = {".", "!", "?", ";", ":", "…"}
 
 
@@ -41,7 +42,9 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         return _according(ctx, sent, token, noun) if noun is not None else None
     if token.pos not in ("VERB", "AUX", "ADJ") or token.feats.get("Person") == "1":
         return None
-    if token.feats.get("VerbForm") in ("Inf", "Conv") or (
+    if token.feats.get("VerbForm") == "Conv" and lemma in lexicon["say"]:
+        return _that_clause(ctx, sent, token)  # "..., заявив, что C"
+    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part") or (
         token.pos == "ADJ" and lemma not in lexicon["think"]
     ):
         return None
@@ -198,10 +201,14 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     marks = [t.text for t in before[-2:]]
     if marks[-1] not in (",", "—", "–", "-") or (marks[-1] != "," and marks[0] != ","):
         return None
-    if any(t.text in ("«", "»", '"', "“", "”") for t in before[-3:]):
-        return None  # a direct quote's cue, handled with the quote
+    marks = "".join(t.text for t in before[-3:])
+    if any(mark in marks for mark in '»"”“') and any(dash in marks for dash in "—–-"):
+        return None  # «Q», — сказал X: a direct quote's cue, handled with the quote
     subject = subject_of(ctx, verb)
-    if subject is not None and subject.start < verb.start:
+    impersonal = ctx.lemma(verb) in cues()["impersonal"]  # "C, говорится в сообщении"
+    if (subject is None and not impersonal) or (subject is not None and subject.start < verb.start):
+        return None
+    if ctx.text[verb.stop : sent.stop].rstrip().endswith(":"):
         return None
     start, end = trim(ctx.text, sent.start, before[-1].start)
     if before[0].text in ("«", '"', "„", "“"):
@@ -240,10 +247,11 @@ def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 
 def _cut_at_clause_end(tokens: list[DocToken]) -> int:
     for position, token in enumerate(tokens):
-        if token.text in CLAUSE_END:
+        following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+        if token.text in CLAUSE_END and not (token.text == "." and following[:1].islower()):
             return token.start
-        following = tokens[position + 1].text.lower() if position + 1 < len(tokens) else ""
-        if token.text == "," and following in ("что", "чтобы", "который", "которая", "которое", "которые"):
+        following = following.lower()
+        if token.text == "," and following in CLAUSE_OPENERS:
             return token.start
     return tokens[-1].stop
 
@@ -254,6 +262,8 @@ def _infinitive(token: DocToken) -> bool:
 
 def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToken) -> Finding | None:
     """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
+    if noun.text.lower() == "версии" and not _can_have_a_version(ctx, _according_source(ctx, noun)):
+        return None  # "по версии IBF" ranks; "по версии следствия" reports
     phrase = ctx.subtree(noun)
     phrase_start = min(preposition.start, phrase[0].start)
     phrase_end = max(t.stop for t in phrase)
@@ -275,6 +285,19 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
             return Finding(start, end, "indirect", cue, noun, source)
     start, end = trim(ctx.text, sent.start, sent.stop)
     return Finding(start, end, "indirect", cue, noun, source)
+
+
+def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:
+    if source is None:
+        return False
+    entity = ctx.entity_of(source)
+    kinds = sources()
+    lemma = ctx.lemma(source)
+    return (
+        (entity is not None and entity.type == "PER")
+        or lemma in kinds["institution"]
+        or lemma in kinds["group"]
+    )
 
 
 def _according_source(ctx: Context, noun: DocToken) -> DocToken | None:

@@ -91,6 +91,8 @@ def _scan_paragraph(
 def _opens(text: str, at: int, char: str, stack: list[_Open]) -> bool:
     if char in "«„":
         return True
+    if char == "»":
+        return False
     if char == "“" and stack and stack[-1].mark == "„":
         return False
     before = text[at - 1] if at > 0 else " "

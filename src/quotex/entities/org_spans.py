@@ -105,7 +105,7 @@ def quoted_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidat
     """Quoted names after a type word: компания «Металлоинвест», газета "Известия", ООО «Ромашка»."""
     found = []
     for position in range(len(tokens) - 2):
-        if is_type_word(tokens[position], vocab) and tokens[position + 1].text in OPENING:
+        if tokens[position + 1].text in OPENING and is_type_word(tokens[position], vocab):
             close = closing_quote(tokens, position + 1)
             if close is not None and close > position + 2:
                 found.append(Candidate(position + 2, close, QUOTED, frozen=True))

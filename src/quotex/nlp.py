@@ -1,7 +1,16 @@
-"""natasha underneath: load the news models once and annotate a text with them."""
+"""natasha underneath: load the news models once and annotate texts with them.
+
+natasha's own ``Doc`` methods tag one document at a time, its sentences in text order, eight to a batch,
+each batch padded to its longest sentence. ``annotate_many`` gives the same annotations faster: it
+pools the sentences of several documents, sorts them by length so that a batch holds sentences of about
+the same length (little padding), runs the morphology tagger and the syntax parser over them, and runs
+the NER tagger over the texts sorted by length. Results are put back on each document's tokens exactly
+where natasha's methods would put them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from natasha import (
@@ -12,7 +21,7 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
-from natasha.doc import DocSent
+from natasha.doc import DocSent, DocSpan, inject_morph, inject_syntax
 
 from .morph import MorphVocab
 
@@ -47,13 +56,43 @@ def annotate(text: str, models: Models) -> Doc:
 
     Token, sentence and span offsets refer to ``text`` as given.
     """
-    doc = Doc(text)
-    doc.segment(models.segmenter)
-    doc.sents = split_at_line_breaks(doc)
-    doc.tag_morph(models.morph_tagger)
-    doc.parse_syntax(models.syntax_parser)
-    doc.tag_ner(models.ner_tagger)
-    return doc
+    return annotate_many([text], models)[0]
+
+
+def annotate_many(texts: Sequence[str], models: Models) -> list[Doc]:
+    """``annotate`` for several texts at once, in less time than one by one."""
+    docs = [Doc(text) for text in texts]
+    sents: list[tuple[int, DocSent]] = []
+    for doc in docs:
+        doc.segment(models.segmenter)
+        doc.sents = split_at_line_breaks(doc)
+        sents.extend(enumerate(doc.sents, 1))
+    sents.sort(key=lambda numbered: len(numbered[1].tokens))
+    words = [[token.text for token in sent.tokens] for _, sent in sents]
+    for (_, sent), markup in zip(sents, models.morph_tagger.map(words), strict=True):
+        inject_morph(sent.tokens, markup.tokens)
+    for (number, sent), markup in zip(sents, models.syntax_parser.map(words), strict=True):
+        inject_syntax(sent.tokens, markup.tokens)
+        for token in sent.tokens:
+            token.id = f"{number}_{token.id}"
+            token.head_id = f"{number}_{token.head_id}"
+    tag_entities(docs, models)
+    return docs
+
+
+def tag_entities(docs: Sequence[Doc], models: Models) -> None:
+    """PER/LOC/ORG spans for each document, as ``Doc.tag_ner`` sets them, the texts tagged longest last."""
+    tagged = sorted((doc for doc in docs if doc.text.strip()), key=lambda doc: len(doc.text))
+    for doc in docs:
+        doc.spans = []
+    for doc, markup in zip(tagged, models.ner_tagger.map([doc.text for doc in tagged]), strict=True):
+        doc.spans = [
+            DocSpan(span.start, span.stop, span.type, doc.text[span.start : span.stop])
+            for span in markup.spans
+        ]
+    for doc in docs:
+        doc.envelop_span_tokens()
+        doc.envelop_sent_spans()
 
 
 def split_at_line_breaks(doc: Doc) -> list[DocSent]:

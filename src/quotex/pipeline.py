@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+
+from natasha import Doc
 
 from .entities.countries import find_places
 from .entities.organisations import find_organisations
 from .entities.people import find_people
-from .nlp import Models, annotate, load_models
+from .nlp import Models, annotate_many, load_models
 from .quotes import find_quotes
 from .records import Document, Quote, SpeakerSummary
 
@@ -26,8 +29,23 @@ class Extractor:
 
     def extract(self, text: str, source: str | None = None) -> Document:
         """Analyse one document. Offsets in the result refer to ``text`` exactly as given."""
+        return self.extract_many([text], [source])[0]
+
+    def extract_many(
+        self, texts: Sequence[str], sources: Sequence[str | None] | None = None
+    ) -> list[Document]:
+        """Analyse several documents at once: the same results as ``extract`` one by one, in less time
+        (natasha's models see the sentences of all of them together, sorted by length)."""
         models = self.models
-        doc = annotate(text, models)
+        docs = annotate_many(texts, models)
+        return [
+            self._findings(doc, source)
+            for doc, source in zip(docs, sources or [None] * len(texts), strict=True)
+        ]
+
+    def _findings(self, doc: Doc, source: str | None) -> Document:
+        models = self.models
+        text = doc.text
         people = find_people(doc, models.vocab)
         organisations = find_organisations(doc, models.vocab)
         countries, locations = find_places(doc, models.vocab)

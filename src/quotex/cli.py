@@ -39,6 +39,8 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    markup = "markup"
+    html = "html"
 
 
 app = typer.Typer(

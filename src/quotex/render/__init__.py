@@ -2,7 +2,8 @@
 
 A writer takes documents one at a time and writes them to the stream it was given, so output streams as
 documents are analysed and tests can capture it. ``open_writer`` picks the writer for a format name.
-``table`` needs ``rich``, which is imported only when a table is written.
+``table`` and ``markup`` need ``rich`` and ``html`` needs ``jinja2``; each is imported only when that
+format is written.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .jsonl import JsonLinesWriter, JsonWriter
 if TYPE_CHECKING:
     from ..records import Document
 
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "markup", "html")
 """Output format names, the default first."""
 
 
@@ -27,10 +28,10 @@ class Writer(Protocol):
 
 
 def open_writer(format: str, stream: TextIO, *, many: bool = False) -> Writer:
-    """A writer of ``format`` ("table", "json" or "jsonl") to ``stream``.
+    """A writer of ``format`` ("table", "json", "jsonl", "markup" or "html") to ``stream``.
 
     ``many`` says whether several documents may come: ``json`` then writes an array (``[]`` if none
-    comes), otherwise one object.
+    comes), otherwise one object; ``html`` a corpus report, otherwise one article's page.
     """
     if format == "json":
         return JsonWriter(stream, many=many)
@@ -40,4 +41,12 @@ def open_writer(format: str, stream: TextIO, *, many: bool = False) -> Writer:
         from .table import TableWriter
 
         return TableWriter(stream)
+    if format == "markup":
+        from .markup import MarkupWriter
+
+        return MarkupWriter(stream)
+    if format == "html":
+        from .html import HtmlWriter
+
+        return HtmlWriter(stream, many=many)
     raise ValueError(f"unknown output format {format!r}; expected one of {', '.join(FORMATS)}")

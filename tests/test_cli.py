@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from quotex import __version__, cli
+from quotex import __version__, batch, cli
 from quotex.pipeline import Extractor
 from quotex.records import Document
 from test_schema import full_document, iter_spans
@@ -38,6 +38,9 @@ class RecordingExtractor:
     def extract(self, text: str, source: str | None = None) -> Document:
         self.texts[source] = text
         return self.extractor.extract(text, source=source)
+
+    def extract_many(self, texts: list[str], sources: list[str | None]) -> list[Document]:
+        return [self.extract(text, source) for text, source in zip(texts, sources, strict=True)]
 
 
 @pytest.fixture
@@ -158,7 +161,9 @@ def test_missing_file_among_good_ones(
     missing = files["good"].parent / "missing.txt"
     result = invoke(runner, str(files["good"]), str(missing), str(files["other"]), "-f", "json")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"quotex: error: {missing}: no such file"]
+    errors, closing = result.stderr.splitlines()
+    assert errors == f"quotex: error: {missing}: no such file or folder"
+    assert re.fullmatch(r"quotex: 2 documents, 1 failed, \d+ quotes, \d+\.\d s", closing)
     assert [d["source"] for d in json.loads(result.stdout)] == [str(files["good"]), str(files["other"])]
 
 
@@ -168,7 +173,7 @@ def test_missing_file_among_good_ones(
         ("empty", "empty input"),
         ("blank", "no text, only whitespace"),
         ("binary", "binary data (NUL bytes), not text"),
-        ("directory", "is a directory, not a file"),
+        ("directory", "no file matches '**/*.txt' in this folder"),
     ],
 )
 @pytest.mark.parametrize("format", ["table", "json", "jsonl"])
@@ -180,12 +185,16 @@ def test_unreadable_input(
     reason: str,
     format: str,
 ) -> None:
-    path = files["good"].parent if name == "directory" else files[name]
+    path = files["good"].parent / "folder without text files" if name == "directory" else files[name]
+    if name == "directory":
+        path.mkdir()
+        (path / "notes.md").write_text("not a .txt", encoding="utf-8")
     result = invoke(runner, str(path), "-f", format)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"quotex: error: {path}: {reason}"]
     assert "Traceback" not in result.output
-    assert result.stdout == ""
+    many = name == "directory" and format == "json"  # a folder may hold many documents: an array
+    assert result.stdout == ("[]\n" if many else "")
     assert recorder.texts == {}
 
 
@@ -193,7 +202,8 @@ def test_all_inputs_unreadable_gives_an_empty_array(runner: CliRunner, files: di
     result = invoke(runner, str(files["empty"]), str(files["binary"]), "-f", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == []
-    assert len(result.stderr.splitlines()) == 2
+    assert len(result.stderr.splitlines()) == 3  # two errors and the closing line
+    assert result.stderr.splitlines()[-1].startswith("quotex: 0 documents, 2 failed, 0 quotes")
 
 
 def test_cp1251_file(runner: CliRunner, recorder: RecordingExtractor, files: dict[str, Path]) -> None:
@@ -346,8 +356,13 @@ class ClosedPipe(io.StringIO):
 @pytest.mark.parametrize("format", ["table", "json", "jsonl"])
 @pytest.mark.parametrize("writes", [0, 1])
 def test_broken_pipe_ends_quietly(
-    recorder: RecordingExtractor, files: dict[str, Path], writes: int, format: str
+    recorder: RecordingExtractor,
+    files: dict[str, Path],
+    writes: int,
+    format: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 1)  # one document analysed at a time
     err = io.StringIO()
     out = ClosedPipe(writes)
     code = cli.run([str(files["good"]), str(files["other"]), str(files["cp1251"])], format, out, err)

@@ -14,23 +14,33 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Protocol, TextIO
 
 import typer
 
-from . import __version__
-from .errors import QuotexError
-from .reading import STDIN, STDIN_ARGUMENT, read_input
-from .render import open_writer
+from . import __version__, batch
+from .errors import OutputError, QuotexError
+from .inputs import DEFAULT_PATTERN, Job, is_glob, is_json_lines, iter_jobs
+from .reading import STDIN, STDIN_ARGUMENT
+from .render import Writer, open_writer
+from .render.outdir import OutputDirWriter
+from .summary import CorpusSummary
 
 if TYPE_CHECKING:
     from .pipeline import Extractor
+    from .records import Document
 
 PROG = "quotex"
+INTERRUPTED = 130
+"""Exit status after Ctrl-C, as shells report a process ended by SIGINT."""
+SUMMARY_FORMATS = ("table", "json")
+OUTPUT_DIR_FORMATS = ("json", "jsonl", "csv")
 
 
 class Format(str, Enum):
@@ -39,6 +49,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
     markup = "markup"
     html = "html"
 
@@ -75,6 +86,12 @@ class ErrorReport:
             self.err.write(f"{PROG}: error: {error}\n")
             self.err.flush()
 
+    def error(self, message: str) -> None:
+        """A failure already put into words (an input that could not be read): reported, counted."""
+        self.failures += 1
+        self.err.write(f"{PROG}: error: {message}\n")
+        self.err.flush()
+
     def note(self, message: str) -> None:
         """A remark for the user that is not an error: it goes to stderr and leaves the exit code alone."""
         self.err.write(f"{PROG}: note: {message}\n")
@@ -85,40 +102,187 @@ class ErrorReport:
         return 1 if self.failures else 0
 
 
-def run(sources: list[str], format: str, out: TextIO, err: TextIO) -> int:
-    """Analyse each source (a path, or "-" for standard input), write the results to ``out`` in
-    ``format`` and problems to ``err``; return the exit code."""
+@dataclass(frozen=True)
+class Options:
+    """How to read the inputs and what to do with the documents, beyond the output format."""
+
+    workers: int = 1
+    ordered: bool = True
+    pattern: str = DEFAULT_PATTERN
+    text_field: str = "text"
+    id_field: str = "id"
+    output_dir: Path | None = None
+    summary: bool = False
+    quiet: bool = False
+    progress: bool = False
+
+
+def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Options = Options()) -> int:
+    """Analyse every document the arguments name (files, folders, globs, JSON Lines files, "-" for
+    standard input), write the results to ``out`` in ``format`` and problems to ``err``; return the
+    exit code."""
     report = ErrorReport(err)
-    writer = open_writer(format, out, many=len(sources) > 1)
-    extractor: Extractor | None = None
+    jobs: Iterable[Job] = iter_jobs(
+        arguments, pattern=options.pattern, text_field=options.text_field, id_field=options.id_field
+    )
+    total = None
+    if options.progress and not any(
+        argument == STDIN_ARGUMENT or is_json_lines(argument) for argument in arguments
+    ):
+        jobs = list(jobs)  # paths only: counting them gives the progress bar its total
+        total = len(jobs)
+    sink = _open_sink(format, out, arguments, options)
+    started = time.perf_counter()
+    done = quotes = 0
     try:
-        for source in sources:
-            with report.guard():
-                document_input = read_input(source)
-                if not document_input.is_utf8:
-                    report.note(f"{document_input.source}: not UTF-8; decoded as {document_input.encoding}")
-                if extractor is None:
-                    extractor = make_extractor()
-                writer.write(extractor.extract(document_input.text, source=document_input.source))
-        writer.close()
+        with _progress(err, total, enabled=options.progress) as advance:
+            for outcome in batch.run(
+                jobs, workers=options.workers, ordered=options.ordered, make_extractor=make_extractor
+            ):
+                advance()
+                if outcome.error is not None:
+                    report.error(outcome.error)
+                    continue
+                if outcome.note is not None:
+                    report.note(outcome.note)
+                with report.guard():
+                    sink.write(outcome.document, outcome.job)
+                    done += 1
+                    quotes += len(outcome.document.quotes)
+        sink.close()
         out.flush()
     except BrokenPipeError:
         _discard_further_output(out)
+        return report.exit_code
+    except KeyboardInterrupt:
+        with suppress(BrokenPipeError, QuotexError):
+            sink.close()  # what was finished stays well-formed: a JSON array is closed
+            out.flush()
+        err.write(f"{PROG}: interrupted after {done} documents\n")
+        return INTERRUPTED
+    if not options.quiet and done + report.failures > 1:
+        seconds = time.perf_counter() - started
+        documents = f"{done} document{'' if done == 1 else 's'}"
+        err.write(f"{PROG}: {documents}, {report.failures} failed, {quotes} quotes, {seconds:.1f} s\n")
     return report.exit_code
 
 
-def run_to_file(sources: list[str], format: str, path: Path, err: TextIO) -> int:
+def run_to_file(
+    arguments: list[str], format: str, path: Path, err: TextIO, options: Options = Options()
+) -> int:
     """``run`` with the results written to the file at ``path`` (UTF-8)."""
     report = ErrorReport(err)
     code = 0
     with report.guard():
         try:
-            stream = path.open("w", encoding="utf-8")
+            stream = path.open("w", encoding="utf-8", newline="")  # csv writes its own \r\n
         except OSError as error:
-            raise QuotexError(f"{path}: cannot write: {error.strerror or error}") from error
+            raise OutputError(str(path), f"cannot write: {error.strerror or error}") from error
         with stream:
-            code = run(sources, format, stream, err)
+            code = run(arguments, format, stream, err, options)
     return max(code, report.exit_code)
+
+
+class _Sink(Protocol):
+    def write(self, document: Document, job: Job) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class _ToWriter:
+    """Documents to one output stream, in the chosen format."""
+
+    writer: Writer
+
+    def write(self, document: Document, job: Job) -> None:
+        self.writer.write(document)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+@dataclass
+class _ToFolder:
+    """One output file per document, mirroring the inputs' folder tree."""
+
+    writer: OutputDirWriter
+
+    def write(self, document: Document, job: Job) -> None:
+        self.writer.write(document, job.relative or job.source)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+@dataclass
+class _ToSummary:
+    """Corpus totals, written at the end as tables or one JSON object."""
+
+    format: str
+    out: TextIO
+    summary: CorpusSummary = field(default_factory=CorpusSummary)
+
+    def write(self, document: Document, job: Job) -> None:
+        self.summary.add(document)
+
+    def close(self) -> None:
+        from .render.summary import write_summary_json, write_summary_table
+
+        if self.format == "json":
+            write_summary_json(self.summary.to_dict(), self.out)
+        else:
+            write_summary_table(self.summary.to_dict(), self.out)
+
+
+def _open_sink(format: str, out: TextIO, arguments: list[str], options: Options) -> _Sink:
+    if options.summary:
+        return _ToSummary(format, out)
+    if options.output_dir is not None:
+        inputs = [Path(argument) for argument in arguments if argument != STDIN_ARGUMENT]
+        return _ToFolder(OutputDirWriter(options.output_dir, format, inputs=inputs, pattern=options.pattern))
+    return _ToWriter(open_writer(format, out, many=_many(arguments)))
+
+
+def _many(arguments: list[str]) -> bool:
+    """Can the arguments name several documents? Then ``-f json`` prints an array."""
+    if len(arguments) != 1:
+        return True
+    argument = arguments[0]
+    return (
+        os.path.isdir(argument)
+        or is_json_lines(argument)
+        or (is_glob(argument) and not os.path.exists(argument))
+    )
+
+
+@contextmanager
+def _progress(err: TextIO, total: int | None, *, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr (documents, rate, time left), or nothing."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.speed:>5.1f} docs/s" if total else ""),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(file=err), transient=True) as progress:
+        task = progress.add_task("analysing", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _discard_further_output(stream: TextIO) -> None:
@@ -152,12 +316,14 @@ def _utf8(stream: TextIO) -> TextIO:
 @app.command(
     help=(
         "Find who said what in Russian news text: quotes and their speakers, and the people, countries, "
-        "organisations and locations the text mentions. Reads each FILE (UTF-8, or cp1251), or standard "
-        "input when FILE is '-' or no FILE is given and text is piped in."
+        "organisations and locations the text mentions. Reads each FILE (UTF-8, or cp1251): a text file, "
+        "a folder (every *.txt under it), a quoted glob ('corpus/**/*.txt'), a JSON Lines file (one "
+        "article per line), or standard input when FILE is '-' or no FILE is given and text is piped in. "
+        "Many documents are analysed in parallel."
     ),
     epilog=(
         "Exit status: 0 on success, 1 if any input could not be read (the others are still printed), "
-        "2 for a usage error."
+        "2 for a usage error, 130 when interrupted."
     ),
 )
 def command(
@@ -165,7 +331,9 @@ def command(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="FILE", help="Text files to analyse; '-' is standard input.", show_default=False
+            metavar="FILE",
+            help="Files, folders, globs or JSON Lines files to analyse; '-' is standard input.",
+            show_default=False,
         ),
     ] = None,
     format: Annotated[
@@ -178,22 +346,73 @@ def command(
             "-o", "--output", dir_okay=False, help="Write results to this file instead of standard output."
         ),
     ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            file_okay=False,
+            help="Write one file per input here (json, jsonl or csv), mirroring the folders of the inputs.",
+        ),
+    ] = None,
+    pattern: Annotated[
+        str,
+        typer.Option("--glob", help="Which files to read in a FOLDER, relative to it; '**' spans folders."),
+    ] = DEFAULT_PATTERN,
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="The field holding the article in a JSON Lines file.")
+    ] = "text",
+    id_field: Annotated[
+        str, typer.Option("--id-field", help="The field whose value becomes 'source' in a JSON Lines file.")
+    ] = "id",
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores)."),
+    ] = None,
+    unordered: Annotated[
+        bool, typer.Option("--unordered", help="Write documents as they finish, not in input order.")
+    ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="Print corpus totals (speakers, countries, organisations) instead."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no closing line on stderr.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    sources = list(files or ())
-    if not sources:
+    arguments = list(files or ())
+    if not arguments:
         if _stdin_is_terminal():
             ctx.fail(
                 f"no input: give FILE arguments, or pipe text in (e.g. cat article.txt | {PROG} -f json)"
             )
-        sources = [STDIN_ARGUMENT]
+        arguments = [STDIN_ARGUMENT]
+    if summary and format.value not in SUMMARY_FORMATS:
+        raise typer.BadParameter(f"--summary prints {' or '.join(SUMMARY_FORMATS)}", param_hint="'-f'")
+    if output_dir is not None and format.value not in OUTPUT_DIR_FORMATS:
+        raise typer.BadParameter(f"--output-dir writes {', '.join(OUTPUT_DIR_FORMATS)}", param_hint="'-f'")
+    if output_dir is not None and (output is not None or summary):
+        raise typer.BadParameter(
+            "--output-dir goes with neither -o nor --summary", param_hint="'--output-dir'"
+        )
+    options = Options(
+        workers=workers or batch.default_workers(),
+        ordered=not unordered,
+        pattern=pattern,
+        text_field=text_field,
+        id_field=id_field,
+        output_dir=output_dir,
+        summary=summary,
+        quiet=quiet,
+        progress=not quiet and sys.stderr.isatty(),
+    )
     if output is None:
-        code = run(sources, format.value, _utf8(sys.stdout), sys.stderr)
+        code = run(arguments, format.value, _utf8(sys.stdout), sys.stderr, options)
     else:
-        code = run_to_file(sources, format.value, output, sys.stderr)
+        code = run_to_file(arguments, format.value, output, sys.stderr, options)
     raise typer.Exit(code)
 
 

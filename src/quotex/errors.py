@@ -12,3 +12,20 @@ class InputError(QuotexError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Picklable across worker processes (the default would call InputError(message)).
+        return type(self), (self.source, self.reason)
+
+
+class OutputError(QuotexError):
+    """An output file could not be written, or writing it would overwrite an input."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"{target}: {reason}")
+        self.target = target
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Picklable across worker processes (the default would call OutputError(message)).
+        return type(self), (self.target, self.reason)

@@ -8,30 +8,30 @@ natasha what it expects (``vocab(word)`` -> forms with ``normal``, ``pos``, ``fe
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from natasha.morph.lemma import lemmatize
 from natasha.morph.vocab import UD_OC_FEATS, ud_feats, ud_pos
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
-CACHE_SIZE = 10000
+CACHE_SIZE = 20_000
+"""Words whose parses and lemmas are kept: a few tens of MB, most of a news corpus's vocabulary."""
 
 
 class MorphForm(Parse):
-    """A pymorphy3 parse with natasha's Universal Dependencies view of its tag."""
-
-    __slots__ = ()
+    """A pymorphy3 parse with natasha's Universal Dependencies view of its tag, computed when first asked
+    for and then kept (most parses are never looked at that closely)."""
 
     @property
     def normal(self) -> str:
         return self.normal_form
 
-    @property
+    @cached_property
     def pos(self) -> str:
         return ud_pos(self.tag)
 
-    @property
+    @cached_property
     def feats(self) -> dict[str, str]:
         return dict(ud_feats(self.tag))
 
@@ -53,7 +53,25 @@ class MorphVocab(MorphAnalyzer):
     __call__ = parse
 
     def lemmatize(self, word: str, pos: str, feats: dict[str, str]) -> str:
-        return lemmatize(self, word, pos, feats)
+        """natasha's lemma of a tagged word (the dictionary form agreeing best with ``pos`` and ``feats``)."""
+        return self._lemmatize(word, pos, tuple(sorted(feats.items())))
+
+    @lru_cache(CACHE_SIZE)  # noqa: B019
+    def _lemmatize(self, word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+        return lemmatize(self, word, pos, dict(feats))
+
+    def word_forms(self, lemma: str) -> frozenset[str]:
+        """Every inflected form of a dictionary word, lower case, ё as е: "заявить" -> заявил, заявила, ...
+
+        Checking a token against these forms costs a set lookup, where parsing it costs a dictionary search.
+        """
+        forms = {
+            form.word.replace("ё", "е")
+            for parse in self.parse(lemma.lower())
+            if parse.normal_form.replace("ё", "е") == lemma.lower().replace("ё", "е")
+            for form in parse.lexeme
+        }
+        return frozenset(forms)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"

@@ -10,7 +10,7 @@ where natasha's methods would put them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from natasha import (
@@ -59,8 +59,15 @@ def annotate(text: str, models: Models) -> Doc:
     return annotate_many([text], models)[0]
 
 
-def annotate_many(texts: Sequence[str], models: Models) -> list[Doc]:
-    """``annotate`` for several texts at once, in less time than one by one."""
+def annotate_many(
+    texts: Sequence[str], models: Models, parse: Callable[[Doc], Sequence[bool]] | None = None
+) -> list[Doc]:
+    """``annotate`` for several texts at once, in less time than one by one.
+
+    ``parse``, given a document with morphology and entities, says for each of its sentences whether to
+    parse its syntax (all by default). A sentence left unparsed gets token ids like a parsed one, every
+    token hanging from the root (``head_id`` "N_0") with an empty ``rel``.
+    """
     docs = [Doc(text) for text in texts]
     sents: list[tuple[int, DocSent]] = []
     for doc in docs:
@@ -71,21 +78,36 @@ def annotate_many(texts: Sequence[str], models: Models) -> list[Doc]:
     words = [[token.text for token in sent.tokens] for _, sent in sents]
     for (_, sent), markup in zip(sents, models.morph_tagger.map(words), strict=True):
         inject_morph(sent.tokens, markup.tokens)
-    for (number, sent), markup in zip(sents, models.syntax_parser.map(words), strict=True):
+    tag_entities(docs, models)
+    chosen = (
+        {id(sent) for doc in docs for sent, wanted in zip(doc.sents, parse(doc), strict=True) if wanted}
+        if parse
+        else None
+    )
+    parsed = [(number, sent) for number, sent in sents if chosen is None or id(sent) in chosen]
+    markups = models.syntax_parser.map([[token.text for token in sent.tokens] for _, sent in parsed])
+    for (_, sent), markup in zip(parsed, markups, strict=True):
         inject_syntax(sent.tokens, markup.tokens)
+    for number, sent in sents:
+        if chosen is not None and id(sent) not in chosen:
+            for index, token in enumerate(sent.tokens, 1):
+                token.id, token.head_id, token.rel = str(index), "0", ""
         for token in sent.tokens:
             token.id = f"{number}_{token.id}"
             token.head_id = f"{number}_{token.head_id}"
-    tag_entities(docs, models)
     return docs
 
 
 def tag_entities(docs: Sequence[Doc], models: Models) -> None:
-    """PER/LOC/ORG spans for each document, as ``Doc.tag_ner`` sets them, the texts tagged longest last."""
-    tagged = sorted((doc for doc in docs if doc.text.strip()), key=lambda doc: len(doc.text))
+    """PER/LOC/ORG spans for each document, as ``Doc.tag_ner`` sets them.
+
+    The NER model reads a whole text as one sequence; batching texts would pad them all to the longest and
+    cost memory for little speed, so each goes alone, as in natasha.
+    """
+    tagged = [doc for doc in docs if doc.text.strip()]
     for doc in docs:
         doc.spans = []
-    for doc, markup in zip(tagged, models.ner_tagger.map([doc.text for doc in tagged]), strict=True):
+    for doc, markup in zip(tagged, map(models.ner_tagger, [doc.text for doc in tagged]), strict=True):
         doc.spans = [
             DocSpan(span.start, span.stop, span.type, doc.text[span.start : span.stop])
             for span in markup.spans

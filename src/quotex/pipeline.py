@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from natasha import Doc
 
 from .entities.countries import find_places
-from .entities.organisations import find_organisations
+from .entities.organisations import find_organisations, organisation_heads
 from .entities.people import find_people
 from .nlp import Models, annotate_many, load_models
-from .quotes import find_quotes
+from .quotes import find_quotes, needs_syntax
 from .records import Document, Quote, SpeakerSummary
 
 
@@ -37,10 +37,21 @@ class Extractor:
         """Analyse several documents at once: the same results as ``extract`` one by one, in less time
         (natasha's models see the sentences of all of them together, sorted by length)."""
         models = self.models
-        docs = annotate_many(texts, models)
+        docs = annotate_many(texts, models, parse=self._worth_parsing)
         return [
             self._findings(doc, source)
             for doc, source in zip(docs, sources or [None] * len(texts), strict=True)
+        ]
+
+    def _worth_parsing(self, doc: Doc) -> list[bool]:
+        """Syntax only where a finder uses it: quotes and their context, people, organisations."""
+        quotes = needs_syntax(doc, self.models.vocab)
+        heads = organisation_heads(self.models.vocab)
+        return [
+            wanted
+            or any(span.type in ("PER", "ORG") for span in sent.spans or ())
+            or any(token.text[:1].isupper() and token.text.lower() in heads for token in sent.tokens)
+            for sent, wanted in zip(doc.sents, quotes, strict=True)
         ]
 
     def _findings(self, doc: Doc, source: str | None) -> Document:

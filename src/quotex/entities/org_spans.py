@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..morph import MorphVocab
@@ -134,9 +135,12 @@ def noun_candidates(
 ) -> list[Candidate]:
     """Noun phrases whose head noun has one of ``lemmas``, with agreeing adjectives and complements."""
     covered = {i for candidate in taken for i in range(candidate.start, candidate.end)}
+    forms = word_forms(vocab, lemmas)
     found = []
     for position, token in enumerate(tokens):
-        if position in covered or token.pos not in NOUNS or not lemmas & noun_lemmas(token, vocab):
+        if position in covered or token.pos not in NOUNS or token.text.lower().replace("ё", "е") not in forms:
+            continue
+        if not lemmas & noun_lemmas(token, vocab):
             continue
         start = position
         while start > 0 and agrees_left(tokens[start - 1], token, vocab) and start - 1 not in covered:
@@ -158,9 +162,20 @@ def agrees_left(modifier: Any, head: Any, vocab: MorphVocab) -> bool:
     )
 
 
-def noun_lemmas(token: Any, vocab: MorphVocab) -> set[str]:
+def noun_lemmas(token: Any, vocab: MorphVocab) -> frozenset[str]:
     """Dictionary forms of the noun readings of a token."""
-    return {form.normal for form in vocab(token.text.lower()) if form.tag.POS == "NOUN"}
+    return _noun_lemmas(vocab, token.text.lower())
+
+
+@lru_cache(maxsize=8)
+def word_forms(vocab: MorphVocab, lemmas: frozenset[str]) -> frozenset[str]:
+    """Every inflected form of the lemmas: most tokens are ruled out by a set lookup."""
+    return frozenset(form for lemma in lemmas for form in vocab.word_forms(lemma) | {lemma})
+
+
+@lru_cache(maxsize=50_000)
+def _noun_lemmas(vocab: MorphVocab, word: str) -> frozenset[str]:
+    return frozenset(form.normal for form in vocab(word) if form.tag.POS == "NOUN")
 
 
 def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:

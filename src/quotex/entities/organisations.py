@@ -19,7 +19,7 @@ from natasha import Doc
 
 from ..morph import MorphVocab
 from ..records import Entity, Span
-from .org_lexicon import org_names, org_stop
+from .org_lexicon import org_heads, org_names, org_stop
 from .org_normalise import normalise_name
 from .org_spans import (
     INSTITUTION,
@@ -33,6 +33,7 @@ from .org_spans import (
     natasha_candidates,
     quoted_candidates,
     select,
+    word_forms,
 )
 
 FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "на", "для", "за", "об", "о", "от", "имени"}
@@ -152,3 +153,9 @@ def stands_for(acronym: str, name: str) -> bool:
 def merge_key(name: str) -> str:
     """Names that differ only in letter case or ё/е merge."""
     return name.lower().replace("ё", "е")
+
+
+def organisation_heads(vocab: MorphVocab) -> frozenset[str]:
+    """Every form of the head nouns of organisation names natasha may miss ("Совещание", "Комитета"):
+    a sentence holding one is worth parsing, the name is extended along the syntax tree."""
+    return word_forms(vocab, org_heads())

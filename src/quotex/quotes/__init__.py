@@ -10,6 +10,7 @@ from ..morph import MorphVocab
 from ..records import Entity, Person, Quote, Span
 from .attribution import Attributor
 from .context import Context
+from .cues import cue_forms
 from .direct import find_direct
 from .findings import Finding, overlap
 from .indirect import find_indirect
@@ -60,6 +61,26 @@ def _without(text: str, clause: Finding, quotes: list[Finding]) -> str:
         at = max(at, quote.end)
     parts.append(text[at : clause.end])
     return " ".join(parts)
+
+
+QUOTE_MARKS = frozenset('«»„“”":')
+ANCHOR_WORDS = frozenset({"по", "ссылкой", "ссылаясь", "словами"})
+CONTEXT_BEFORE = 2
+"""Sentences before a cue whose subjects a pronoun or role noun may refer back to."""
+
+
+def needs_syntax(doc: Doc, vocab: MorphVocab) -> list[bool]:
+    """Which sentences the quote finders need parsed: those with a speech verb, a cue phrase, a quotation
+    mark, a colon or a dialogue dash, and the two before each of them (for "он сказал")."""
+    forms = cue_forms(vocab)
+    wanted = []
+    for sent in doc.sents:
+        words = {token.text.lower().replace("ё", "е") for token in sent.tokens}
+        wanted.append(
+            bool(words & forms or words & ANCHOR_WORDS or QUOTE_MARKS & set(sent.text))
+            or sent.text.lstrip()[:1] in "—–-"
+        )
+    return [any(wanted[index : index + CONTEXT_BEFORE + 1]) for index in range(len(wanted))]
 
 
 def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Finding]:

@@ -11,6 +11,7 @@ from natasha import Doc
 from natasha.doc import DocSent, DocSpan, DocToken
 
 from ..morph import MorphVocab
+from .cues import cue_forms
 
 
 class Context:
@@ -41,6 +42,10 @@ class Context:
             lemma = self.vocab.lemmatize(token.text, token.pos, token.feats).replace("ё", "е")
             self._lemmas[token.id] = lemma
         return lemma
+
+    def may_be_cue(self, token: DocToken) -> bool:
+        """Could the token be a speech verb? A set lookup of its form, before any lemmatisation."""
+        return token.text.lower().replace("ё", "е") in cue_forms(self.vocab)
 
     def head(self, token: DocToken) -> DocToken | None:
         if token.head_id == token.id:

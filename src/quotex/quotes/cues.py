@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from ..morph import MorphVocab
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -38,6 +40,22 @@ def read_lexicon(name: str) -> Lexicon:
 def cues() -> Lexicon:
     """Speech verbs (as lemmas) and cue phrases."""
     return read_lexicon("cues.txt")
+
+
+SPEECH_KINDS = ("say", "think", "ask", "call", "state", "impersonal")
+
+
+@lru_cache(maxsize=4)
+def cue_forms(vocab: MorphVocab) -> frozenset[str]:
+    """Every inflected form of every cue verb: a token not among them needs no lemma to be ruled out."""
+    lexicon = cues()
+    forms: set[str] = set()
+    for kind in SPEECH_KINDS:
+        for lemma in lexicon[kind]:
+            words = lemma.split()
+            forms |= vocab.word_forms(words[-1])
+            forms.add(words[-1])
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)

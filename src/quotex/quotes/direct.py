@@ -212,7 +212,7 @@ def is_speech_verb(ctx: Context, token: DocToken) -> bool:
     """A finite (not first-person) speech or impersonal-report verb: заявил, говорится."""
     if token.pos not in ("VERB", "AUX") or token.feats.get("Person") == "1":
         return False
-    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part"):
+    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part") or not ctx.may_be_cue(token):
         return False
     lemma = ctx.lemma(token)
     lexicon = cues()

@@ -35,13 +35,17 @@ def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
 
 
 def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Finding | None:
-    lemma = ctx.lemma(token)
-    lexicon = cues()
     if token.text.lower() == "по":
         noun = _according_noun(sent, token)
         return _according(ctx, sent, token, noun) if noun is not None else None
-    if token.pos not in ("VERB", "AUX", "ADJ") or token.feats.get("Person") == "1":
+    if (
+        token.pos not in ("VERB", "AUX", "ADJ")
+        or token.feats.get("Person") == "1"
+        or not ctx.may_be_cue(token)
+    ):
         return None
+    lemma = ctx.lemma(token)
+    lexicon = cues()
     if token.feats.get("VerbForm") == "Conv" and lemma in lexicon["say"]:
         return _that_clause(ctx, sent, token)  # "..., заявив, что C"
     if token.feats.get("VerbForm") in ("Inf", "Conv", "Part") or (

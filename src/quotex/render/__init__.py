@@ -15,7 +15,7 @@ from .jsonl import JsonLinesWriter, JsonWriter
 if TYPE_CHECKING:
     from ..records import Document
 
-FORMATS = ("table", "json", "jsonl", "markup", "html")
+FORMATS = ("table", "json", "jsonl", "csv", "markup", "html")
 """Output format names, the default first."""
 
 
@@ -28,7 +28,7 @@ class Writer(Protocol):
 
 
 def open_writer(format: str, stream: TextIO, *, many: bool = False) -> Writer:
-    """A writer of ``format`` ("table", "json", "jsonl", "markup" or "html") to ``stream``.
+    """A writer of ``format`` ("table", "json", "jsonl", "csv", "markup" or "html") to ``stream``.
 
     ``many`` says whether several documents may come: ``json`` then writes an array (``[]`` if none
     comes), otherwise one object; ``html`` a corpus report, otherwise one article's page.
@@ -41,6 +41,10 @@ def open_writer(format: str, stream: TextIO, *, many: bool = False) -> Writer:
         from .table import TableWriter
 
         return TableWriter(stream)
+    if format == "csv":
+        from .csv import CsvWriter
+
+        return CsvWriter(stream)
     if format == "markup":
         from .markup import MarkupWriter
 

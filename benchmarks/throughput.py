@@ -1,0 +1,170 @@
+"""Speed and memory of quotex against bare natasha, measured in one run on the same texts.
+
+    python benchmarks/throughput.py [--corpus ../shared/corpus/nerel] [--rounds 2] [--workers 2]
+
+Each measurement runs in a fresh Python process (so peak memory is its own), the bare-natasha and
+quotex runs alternating for ``--rounds`` rounds; the best time of each is kept. Reported:
+
+- bare natasha: one ``Doc`` per text, segment + morphology + syntax + NER, as natasha's README does it;
+- quotex with one worker and with ``--workers`` worker processes: every ``.txt`` file read, decoded and
+  analysed through ``quotex.batch.run`` (what ``quotex corpus/ -f jsonl`` does, minus writing JSON),
+  model loading included;
+- characters per second, the ratios (quotex 1 worker / natasha, N workers / 1 worker), peak resident
+  memory per process (per worker process for N workers);
+- ``quotex --help`` wall time and the time to the first result for one short file, model load included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NEREL = ROOT.parent / "shared" / "corpus" / "nerel"
+SHORT = ROOT / "samples" / "aliyev-kazinform-interview.txt"
+
+
+def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+    files = sorted(path for path in corpus.rglob("*.txt") if not path.name.startswith("."))
+    return files[:limit] if limit else files
+
+
+def measure_natasha(files: list[Path]) -> dict:
+    from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    started = time.perf_counter()
+    embedding = NewsEmbedding()
+    segmenter, morph = Segmenter(), NewsMorphTagger(embedding)
+    syntax, ner = NewsSyntaxParser(embedding), NewsNERTagger(embedding)
+    loaded = time.perf_counter()
+    characters = 0
+    for path in files:
+        text = path.read_bytes().decode("utf-8")
+        characters += len(text)
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+    done = time.perf_counter()
+    return {"seconds": done - started, "load": loaded - started, "characters": characters}
+
+
+def measure_quotex(files: list[Path], workers: int) -> dict:
+    from quotex.batch import run
+    from quotex.inputs import iter_jobs
+
+    started = time.perf_counter()
+    characters = documents = quotes = failed = 0
+    for outcome in run(iter_jobs([str(path) for path in files]), workers=workers):
+        if outcome.document is None:
+            failed += 1
+            continue
+        documents += 1
+        characters += len(outcome.document.text)
+        quotes += len(outcome.document.quotes)
+    done = time.perf_counter()
+    return {
+        "seconds": done - started,
+        "characters": characters,
+        "documents": documents,
+        "quotes": quotes,
+        "failed": failed,
+    }
+
+
+def child(mode: str, corpus: Path, limit: int | None, workers: int) -> None:
+    """Run one measurement in this process and print it as JSON."""
+    files = corpus_files(corpus, limit)
+    result = measure_natasha(files) if mode == "natasha" else measure_quotex(files, workers)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def spawn(mode: str, args: argparse.Namespace, workers: int = 1) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        mode,
+        "--corpus",
+        str(args.corpus),
+        "--workers",
+        str(workers),
+    ]
+    if args.limit:
+        command += ["--limit", str(args.limit)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def wall(command: list[str], repeat: int) -> float:
+    """Median wall time of a command."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--corpus", type=Path, default=NEREL, help="a folder of .txt files (searched recursively)"
+    )
+    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best time is kept")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes for the parallel run")
+    parser.add_argument("--child", choices=["natasha", "quotex"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.corpus, args.limit, args.workers)
+        return
+
+    runs: dict[str, list[dict]] = {"natasha": [], "quotex-1": [], f"quotex-{args.workers}": []}
+    for _ in range(args.rounds):
+        runs["natasha"].append(spawn("natasha", args))
+        runs["quotex-1"].append(spawn("quotex", args, 1))
+        runs[f"quotex-{args.workers}"].append(spawn("quotex", args, args.workers))
+    best = {name: min(results, key=lambda r: r["seconds"]) for name, results in runs.items()}
+    speed = {name: r["characters"] / r["seconds"] for name, r in best.items()}
+    quotex = [str(Path(sys.executable).with_name("quotex"))]
+    help_seconds = wall([*quotex, "--help"], 5)
+    first_seconds = wall([*quotex, str(SHORT), "-f", "json"], 3)
+
+    parallel = f"quotex-{args.workers}"
+    print(
+        f"corpus: {args.corpus} ({best['natasha']['characters']:,} characters, "
+        f"{best['quotex-1']['documents']} documents, best of {args.rounds} rounds)\n"
+    )
+    print("| run | seconds | characters/s | ratio | peak memory per process |")
+    print("|---|---|---|---|---|")
+    print(
+        f"| bare natasha (one Doc per text) | {best['natasha']['seconds']:.1f} | {speed['natasha']:,.0f} |"
+        f" 1.00 | {best['natasha']['peak_mb']:.0f} MB |"
+    )
+    print(
+        f"| quotex, 1 worker | {best['quotex-1']['seconds']:.1f} | {speed['quotex-1']:,.0f} |"
+        f" {speed['quotex-1'] / speed['natasha']:.2f} × natasha | {best['quotex-1']['peak_mb']:.0f} MB |"
+    )
+    print(
+        f"| quotex, {args.workers} workers | {best[parallel]['seconds']:.1f} | {speed[parallel]:,.0f} |"
+        f" {speed[parallel] / speed['quotex-1']:.2f} × 1 worker | {best[parallel]['worker_peak_mb']:.0f} MB"
+        f" per worker |"
+    )
+    print(
+        f"\nquotex --help: {help_seconds:.2f} s; first result for {SHORT.name} (models loaded): "
+        f"{first_seconds:.2f} s; quotes found: {best['quotex-1']['quotes']}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Many documents from the command line: folders, JSON Lines, workers, faults, output folders, summaries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from quotex import batch, cli
+from quotex.inputs import iter_jobs
+from quotex.pipeline import Extractor
+
+ARTICLES = {
+    "a/1.txt": "Министр иностранных дел России Сергей Лавров заявил, что Москва готова к переговорам.",
+    "a/2.txt": "«Мы не отступим», — сказал Алексей Навальный журналистам.",
+    "b/3.txt": "По словам Дмитрия Пескова, Кремль не планирует менять позицию.",
+    "b/c/4.txt": "В МИД Франции заявили, что Париж поддерживает Украину.",
+    "5.txt": "Погода в Москве будет тёплой, сообщили синоптики.",
+}
+CLOSING = re.compile(r"quotex: (\d+) documents?, (\d+) failed, (\d+) quotes, \d+\.\d s")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    for name, text in ARTICLES.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / ".hidden.txt").write_text("Скрытый файл: «не читать», — сказал он.", encoding="utf-8")
+    (root / "notes.md").write_text("Не текст статьи.", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def session_extractor(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Extractor:
+    monkeypatch.setattr(cli, "make_extractor", lambda: extractor)
+    return extractor
+
+
+def invoke(*args: str, **kwargs: Any) -> Any:
+    return CliRunner().invoke(cli.app, list(args), **kwargs)
+
+
+def sources(stdout: str) -> list[str]:
+    return [json.loads(line)["source"] for line in stdout.splitlines()]
+
+
+def test_folder_is_walked_sorted_without_dotfiles(corpus: Path, session_extractor: Extractor) -> None:
+    result = invoke(str(corpus), "-f", "jsonl", "-w", "1")
+    assert result.exit_code == 0, result.stderr
+    expected = [str(corpus / name) for name in ["5.txt", "a/1.txt", "a/2.txt", "b/3.txt", "b/c/4.txt"]]
+    assert sources(result.stdout) == expected
+    (closing,) = result.stderr.splitlines()
+    assert CLOSING.fullmatch(closing).groups()[:2] == ("5", "0")
+
+
+def test_glob_option_and_glob_argument(corpus: Path, session_extractor: Extractor) -> None:
+    by_option = invoke(str(corpus), "--glob", "a/*.txt", "-f", "jsonl", "-q")
+    by_argument = invoke(str(corpus / "b" / "**" / "*.txt"), "-f", "jsonl", "-q")
+    assert sources(by_option.stdout) == [str(corpus / "a" / "1.txt"), str(corpus / "a" / "2.txt")]
+    assert sources(by_argument.stdout) == [str(corpus / "b" / "3.txt"), str(corpus / "b" / "c" / "4.txt")]
+
+
+def test_bad_file_in_the_middle_is_reported_and_the_rest_kept(
+    corpus: Path, session_extractor: Extractor
+) -> None:
+    (corpus / "a" / "15.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = invoke(str(corpus), "-f", "jsonl")
+    assert result.exit_code == 1
+    error, closing = result.stderr.splitlines()
+    assert error == f"quotex: error: {corpus / 'a' / '15.txt'}: binary data (NUL bytes), not text"
+    assert CLOSING.fullmatch(closing).groups()[:2] == ("5", "1")
+    assert len(sources(result.stdout)) == 5
+
+
+def test_json_lines_input_keeps_ids_and_reports_bad_lines(
+    tmp_path: Path, session_extractor: Extractor
+) -> None:
+    archive = tmp_path / "news.jsonl"
+    records = [
+        json.dumps({"id": "tass-1", "content": ARTICLES["a/1.txt"]}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": 7, "content": ARTICLES["b/3.txt"]}, ensure_ascii=False),
+        json.dumps({"content": ARTICLES["a/2.txt"]}, ensure_ascii=False),
+    ]
+    archive.write_text("\n".join(records) + "\n", encoding="utf-8")
+    result = invoke(str(archive), "--text-field", "content", "-f", "jsonl", "-q")
+    assert result.exit_code == 1
+    assert sources(result.stdout) == ["tass-1", "7", f"{archive}:4"]
+    assert result.stderr.startswith(f"quotex: error: {archive}: line 2: not valid JSON")
+    first = json.loads(result.stdout.splitlines()[0])
+    assert first["quotes"][0]["speaker"]["name"] == "Сергей Лавров"
+
+
+def test_output_dir_mirrors_the_tree_and_never_touches_the_inputs(
+    corpus: Path, tmp_path: Path, session_extractor: Extractor
+) -> None:
+    out = tmp_path / "out"
+    before = {path: path.read_bytes() for path in corpus.rglob("*") if path.is_file()}
+    result = invoke(str(corpus), "-f", "json", "--output-dir", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    written = sorted(str(path.relative_to(out)) for path in out.rglob("*") if path.is_file())
+    assert written == ["5.json", "a/1.json", "a/2.json", "b/3.json", "b/c/4.json"]
+    assert json.loads((out / "a" / "1.json").read_text(encoding="utf-8"))["source"] == str(
+        corpus / "a" / "1.txt"
+    )
+    assert {path: path.read_bytes() for path in corpus.rglob("*") if path.is_file()} == before
+    assert result.stdout == ""
+
+
+def test_output_dir_inside_the_input_folder_does_not_overwrite_inputs(
+    corpus: Path, session_extractor: Extractor
+) -> None:
+    result = invoke(str(corpus / "a"), "-f", "json", "--output-dir", str(corpus / "a"), "--glob", "*", "-q")
+    assert result.exit_code == 1
+    assert "quotex: error:" in result.stderr
+    assert (corpus / "a" / "1.txt").read_text(encoding="utf-8") == ARTICLES["a/1.txt"]
+
+
+def test_summary_numbers_on_a_small_folder(corpus: Path, session_extractor: Extractor) -> None:
+    result = invoke(str(corpus), "--summary", "-f", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == 5
+    speakers = {s["name"]: s["quotes"] for s in summary["speakers"]}
+    assert speakers["Сергей Лавров"] == 1 and speakers["Алексей Навальный"] == 1
+    assert speakers["Дмитрий Песков"] == 1
+    countries = {c["code"]: c["documents"] for c in summary["countries"]}
+    assert countries["RU"] == 1 and countries["FR"] == 1 and countries["UA"] == 1
+
+
+def test_summary_as_tables(corpus: Path, session_extractor: Extractor) -> None:
+    result = invoke(str(corpus), "--summary", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert "Сергей Лавров" in result.stdout and "RU" in result.stdout
+
+
+def test_csv_one_row_per_quote(corpus: Path, session_extractor: Extractor) -> None:
+    result = invoke(str(corpus), "-f", "csv", "-q")
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert [row["speaker"] for row in rows if row["speaker"]][:2] == ["Сергей Лавров", "Алексей Навальный"]
+    assert all(row["source"].startswith(str(corpus)) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--summary", "-f", "jsonl"], "--summary prints table or json"),
+        (["--output-dir", "out", "-f", "table"], "--output-dir writes json, jsonl, csv"),
+    ],
+)
+def test_option_combinations_that_make_no_sense_are_usage_errors(
+    corpus: Path, args: list[str], message: str
+) -> None:
+    result = invoke(str(corpus), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_ctrl_c_keeps_finished_output_well_formed(
+    corpus: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Interrupted:
+        calls = 0
+
+        def extract_many(self, texts: list[str], names: list[str | None]) -> list[Any]:
+            self.calls += 1
+            if self.calls > 2:
+                raise KeyboardInterrupt
+            return extractor.extract_many(texts, names)
+
+    monkeypatch.setattr(cli, "make_extractor", Interrupted)
+    monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 1)
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run([str(corpus)], "json", out, err, cli.Options(workers=1))
+    assert code == cli.INTERRUPTED
+    assert len(json.loads(out.getvalue())) == 2  # the array of what was finished is closed
+    assert err.getvalue() == "quotex: interrupted after 2 documents\n"
+
+
+def test_workers_give_exactly_the_output_of_one_process(tmp_path: Path, extractor: Extractor) -> None:
+    """Two real worker processes (each loads the models) on more documents than one chunk."""
+    root = tmp_path / "many"
+    root.mkdir()
+    texts = list(ARTICLES.values())
+    for number in range(batch.CHUNK_DOCUMENTS + 8):
+        (root / f"{number:03}.txt").write_text(texts[number % len(texts)], encoding="utf-8")
+    jobs = list(iter_jobs([str(root)]))
+    alone = [o.document.to_dict() for o in batch.run(jobs, workers=1, make_extractor=lambda: extractor)]
+    parallel = [o.document.to_dict() for o in batch.run(jobs, workers=2)]
+    unordered = [o.document.to_dict() for o in batch.run(jobs, workers=2, ordered=False)]
+    assert parallel == alone
+    assert sorted(unordered, key=lambda d: d["source"]) == alone
+    assert [d["source"] for d in alone] == [job.source for job in jobs]

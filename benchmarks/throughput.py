@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from quotex.batch import SINGLE_THREADED
 
 ROOT = Path(__file__).resolve().parent.parent
 NEREL = ROOT.parent / "shared" / "corpus" / "nerel"
@@ -89,6 +92,8 @@ def child(mode: str, corpus: Path, limit: int | None, workers: int) -> None:
 
 
 def spawn(mode: str, args: argparse.Namespace, workers: int = 1) -> dict:
+    # One numpy thread in every run, as quotex's worker processes have: the comparison is per core.
+    environment = {**os.environ, **{name: "1" for name in SINGLE_THREADED}}
     command = [
         sys.executable,
         __file__,
@@ -101,7 +106,7 @@ def spawn(mode: str, args: argparse.Namespace, workers: int = 1) -> dict:
     ]
     if args.limit:
         command += ["--limit", str(args.limit)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    output = subprocess.run(command, check=True, capture_output=True, text=True, env=environment).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 

@@ -9,6 +9,7 @@ natasha what it expects (``vocab(word)`` -> forms with ``normal``, ``pos``, ``fe
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from natasha.morph.lemma import lemmatize
 from natasha.morph.vocab import UD_OC_FEATS, ud_feats, ud_pos
@@ -75,3 +76,29 @@ class MorphVocab(MorphAnalyzer):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
+
+
+class PhraseCache:
+    """Results of a function of a phrase (natasha tokens) kept by what the result depends on: the words,
+    their tags and the spaces between them. Names recur across a corpus ("Владимира Путина"); each is
+    put in the nominative once. Bounded: emptied when full."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self.results: dict[tuple, str] = {}
+
+    def key(self, tokens) -> tuple:
+        gaps = [after.start - before.stop for before, after in pairwise(tokens)] + [0]
+        return tuple(
+            (token.text, token.pos, tuple(sorted(token.feats.items())), gap)
+            for token, gap in zip(tokens, gaps, strict=True)
+        )
+
+    def get(self, tokens, compute) -> str:
+        key = self.key(tokens)
+        result = self.results.get(key)
+        if result is None:
+            if len(self.results) >= self.size:
+                self.results.clear()
+            result = self.results[key] = compute()
+        return result

@@ -9,7 +9,7 @@ from natasha import Doc
 
 from .entities.countries import find_places
 from .entities.organisations import find_organisations, organisation_heads
-from .entities.people import find_people
+from .entities.people import find_people, role_forms
 from .nlp import Models, annotate_many, load_models
 from .quotes import find_quotes, needs_syntax
 from .records import Document, Quote, SpeakerSummary
@@ -45,14 +45,23 @@ class Extractor:
 
     def _worth_parsing(self, doc: Doc) -> list[bool]:
         """Syntax only where a finder uses it: quotes and their context, people, organisations."""
-        quotes = needs_syntax(doc, self.models.vocab)
-        heads = organisation_heads(self.models.vocab)
-        return [
-            wanted
-            or any(span.type in ("PER", "ORG") for span in sent.spans or ())
-            or any(token.text[:1].isupper() and token.text.lower() in heads for token in sent.tokens)
-            for sent, wanted in zip(doc.sents, quotes, strict=True)
-        ]
+        vocab = self.models.vocab
+        quotes = needs_syntax(doc, vocab)
+        heads, roles = organisation_heads(vocab), role_forms(vocab)
+        wanted = []
+        for sent, for_quotes in zip(doc.sents, quotes, strict=True):
+            types = {span.type for span in sent.spans or ()}
+            words = [token.text.lower().replace("ё", "е") for token in sent.tokens]
+            capitalised = [
+                word for token, word in zip(sent.tokens, words, strict=True) if token.text[:1].isupper()
+            ]
+            wanted.append(
+                for_quotes
+                or "ORG" in types  # names extend along the tree: "Министерство иностранных дел России"
+                or ("PER" in types and bool(roles.intersection(words)))  # roles: "глава МВД Колокольцев"
+                or bool(heads.intersection(capitalised))  # names natasha misses: "Совещание по ..."
+            )
+        return wanted
 
     def _findings(self, doc: Doc, source: str | None) -> Document:
         models = self.models

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..morph import MorphVocab
+from ..morph import MorphVocab, PhraseCache
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 NOUNS = ("NOUN", "PROPN")
@@ -21,6 +21,13 @@ ADJECTIVES = ("ADJ", "DET", "NUM")
 
 def normalise_name(tokens: Sequence[Any], vocab: MorphVocab) -> str:
     """The nominative name of the organisation spelled by ``tokens`` (natasha tokens of one span)."""
+    return _NAMES.get(tokens, lambda: _normalise_name(tokens, vocab))
+
+
+_NAMES = PhraseCache()
+
+
+def _normalise_name(tokens: Sequence[Any], vocab: MorphVocab) -> str:
     words = [token.text for token in tokens]
     head = find_head(tokens, vocab)
     if head is None:

@@ -28,7 +28,7 @@ from typing import Any
 
 from natasha import Doc
 
-from ..morph import MorphVocab
+from ..morph import MorphVocab, PhraseCache
 from ..records import Person, Span
 
 Token = Any  # a natasha DocToken: text, start, stop, id, head_id, rel, pos, feats
@@ -79,6 +79,13 @@ def nominative_name(tokens: Sequence[Token], vocab: MorphVocab) -> str:
     word takes the dictionary's Name/Surn/Patr reading that agrees with the person's gender, and names the
     dictionary lacks lose their case ending (``ENDING_RULES``). Indeclinable names stay as written.
     """
+    return _NAMES.get(tokens, lambda: _nominative_name(tokens, vocab))
+
+
+_NAMES = PhraseCache()
+
+
+def _nominative_name(tokens: Sequence[Token], vocab: MorphVocab) -> str:
     gender = _tokens_gender(tokens, vocab)
     cases = [UD_TO_OC_CASE.get(token.feats.get("Case", "")) for token in tokens if _is_word(token)]
     oblique = {case for case in cases if case and case != "nomn"}
@@ -402,9 +409,20 @@ def _subtree(root: Token, children: dict[str, list[Token]]) -> set[str]:
 def _is_role_noun(token: Token, roles: frozenset[str], vocab: MorphVocab) -> bool:
     if token.pos not in ("NOUN", "PROPN") or token.feats.get("Number") == "Plur":
         return False
+    word = token.text.lower().replace("ё", "е")
+    for prefix in ROLE_PREFIXES:
+        word = word.removeprefix(prefix)
+    if word not in _role_forms(roles, vocab):  # a set lookup rules out most words before any lemma
+        return False
     lemma = vocab.lemmatize(token.text, "NOUN", token.feats).lower().replace("ё", "е")
     lemmas = {lemma} | {lemma[len(prefix) :] for prefix in ROLE_PREFIXES if lemma.startswith(prefix)}
     return bool(lemmas & _plain_roles(roles))
+
+
+@lru_cache(maxsize=4)
+def _role_forms(roles: frozenset[str], vocab: MorphVocab) -> frozenset[str]:
+    """Every inflected form of the one-word role nouns."""
+    return frozenset(form for role in _plain_roles(roles) for form in vocab.word_forms(role) | {role})
 
 
 @lru_cache(maxsize=4)
@@ -629,3 +647,9 @@ __all__ = [
     "person_gender",
     "role_at",
 ]
+
+
+def role_forms(vocab: MorphVocab) -> frozenset[str]:
+    """Every form of every one-word role noun ("президента", "министру"): a sentence with a name and one
+    of these is worth parsing, a role is found along the syntax tree."""
+    return _role_forms(load_roles(), vocab)

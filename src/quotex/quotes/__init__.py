@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from natasha import Doc
 
@@ -13,7 +14,7 @@ from .context import Context
 from .cues import cue_forms
 from .direct import find_direct
 from .findings import Finding, overlap
-from .indirect import find_indirect
+from .indirect import ACCORDING_NOUNS, find_indirect
 
 # A direct quote that fills this share of an indirect clause is that clause ("заявил, что «C»").
 DIRECT_SHARE = 0.6
@@ -63,21 +64,26 @@ def _without(text: str, clause: Finding, quotes: list[Finding]) -> str:
     return " ".join(parts)
 
 
-QUOTE_MARKS = frozenset('«»„“”":')
-ANCHOR_WORDS = frozenset({"по", "ссылкой", "ссылаясь", "словами"})
-CONTEXT_BEFORE = 2
-"""Sentences before a cue whose subjects a pronoun or role noun may refer back to."""
+QUOTE_MARKS = frozenset('«»„“”"')
+ANCHOR_WORDS = frozenset({"ссылкой", "ссылаясь", "словами"})
+CONTEXT_BEFORE = 1
+"""Sentences before a cue whose subject a pronoun or role noun may refer back to ("Он сказал")."""
 
 
 def needs_syntax(doc: Doc, vocab: MorphVocab) -> list[bool]:
-    """Which sentences the quote finders need parsed: those with a speech verb, a cue phrase, a quotation
-    mark, a colon or a dialogue dash, and the two before each of them (for "он сказал")."""
+    """Which sentences the quote finders need parsed: those with a speech verb, "по словам" and the like,
+    a quotation mark, a closing colon or a dialogue dash, and the one before each of them."""
     forms = cue_forms(vocab)
     wanted = []
     for sent in doc.sents:
-        words = {token.text.lower().replace("ё", "е") for token in sent.tokens}
+        words = [token.text.lower().replace("ё", "е") for token in sent.tokens]
+        according = any(word == "по" and after in ACCORDING_NOUNS for word, after in pairwise(words))
         wanted.append(
-            bool(words & forms or words & ANCHOR_WORDS or QUOTE_MARKS & set(sent.text))
+            bool(
+                forms.intersection(words) or ANCHOR_WORDS.intersection(words) or QUOTE_MARKS & set(sent.text)
+            )
+            or according
+            or sent.text.rstrip().endswith(":")
             or sent.text.lstrip()[:1] in "—–-"
         )
     return [any(wanted[index : index + CONTEXT_BEFORE + 1]) for index in range(len(wanted))]

@@ -115,6 +115,8 @@ class Options:
     summary: bool = False
     quiet: bool = False
     progress: bool = False
+    dask: str | None = None
+    """Run on a Dask cluster: "local" (``workers`` processes on this machine) or a scheduler address."""
 
 
 def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Options = Options()) -> int:
@@ -135,10 +137,8 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
     started = time.perf_counter()
     done = quotes = 0
     try:
-        with _progress(err, total, enabled=options.progress) as advance:
-            for outcome in batch.run(
-                jobs, workers=options.workers, ordered=options.ordered, make_extractor=make_extractor
-            ):
+        with _progress(err, total, enabled=options.progress) as advance, report.guard():
+            for outcome in _outcomes(jobs, options):
                 advance()
                 if outcome.error is not None:
                     report.error(outcome.error)
@@ -165,6 +165,17 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
         documents = f"{done} document{'' if done == 1 else 's'}"
         err.write(f"{PROG}: {documents}, {report.failures} failed, {quotes} quotes, {seconds:.1f} s\n")
     return report.exit_code
+
+
+def _outcomes(jobs: Iterable[Job], options: Options) -> Iterator[batch.Outcome]:
+    """The jobs run in this machine's processes, or on a Dask cluster with ``options.dask``."""
+    if options.dask is None:
+        return batch.run(
+            jobs, workers=options.workers, ordered=options.ordered, make_extractor=make_extractor
+        )
+    from .dask import run_on_dask  # needs the dask extra; the command checked that it is installed
+
+    return run_on_dask(jobs, options.dask, ordered=options.ordered, n_workers=options.workers)
 
 
 def run_to_file(
@@ -368,6 +379,15 @@ def command(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores)."),
     ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run on a Dask cluster: 'local' (a cluster of --workers processes on this machine) or a "
+            "scheduler address (tcp://host:8786) whose workers see the same files. Needs quotex[dask].",
+        ),
+    ] = None,
     unordered: Annotated[
         bool, typer.Option("--unordered", help="Write documents as they finish, not in input order.")
     ] = False,
@@ -398,6 +418,8 @@ def command(
         raise typer.BadParameter(
             "--output-dir goes with neither -o nor --summary", param_hint="'--output-dir'"
         )
+    if dask_address is not None:
+        _check_dask(dask_address, workers)
     options = Options(
         workers=workers or batch.default_workers(),
         ordered=not unordered,
@@ -408,12 +430,27 @@ def command(
         summary=summary,
         quiet=quiet,
         progress=not quiet and sys.stderr.isatty(),
+        dask=dask_address,
     )
     if output is None:
         code = run(arguments, format.value, _utf8(sys.stdout), sys.stderr, options)
     else:
         code = run_to_file(arguments, format.value, output, sys.stderr, options)
     raise typer.Exit(code)
+
+
+def _check_dask(address: str, workers: int | None) -> None:
+    """Usage errors of ``--dask``: the extra is not installed; ``--workers`` with a scheduler's cluster."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        typer.echo(f"{PROG}: error: --dask needs the dask extra: pip install 'quotex[dask]'", err=True)
+        raise typer.Exit(2) from None
+    if workers is not None and address != "local":
+        raise typer.BadParameter(
+            "goes with '--dask local' only: a scheduler's cluster has its own workers",
+            param_hint="'--workers'",
+        )
 
 
 def main() -> None:

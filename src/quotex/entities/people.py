@@ -126,10 +126,10 @@ def _nominative_word(
     for parse in vocab(word):
         tag = parse.tag
         if (
-            not parse.is_known
-            or tag.POS != "NOUN"
+            tag.POS != "NOUN"
             or tag.number == "plur"
             or not NAME_GRAMMEMES & tag.grammemes
+            or not parse.is_known  # a dictionary lookup: last
         ):
             continue
         if oc_gender and _tag_gender(tag) not in (oc_gender, "ms-f", None):
@@ -202,11 +202,12 @@ def _name_gender(words: Sequence[str], vocab: MorphVocab) -> str | None:
     return _first_name_gender(words[0], vocab)
 
 
+@lru_cache(maxsize=20_000)
 def _first_name_gender(word: str, vocab: MorphVocab) -> str | None:
     genders = {
         parse.tag.gender
         for parse in vocab(word)
-        if parse.is_known and "Name" in parse.tag and _tag_gender(parse.tag) in OC_TO_UD_GENDER
+        if "Name" in parse.tag and _tag_gender(parse.tag) in OC_TO_UD_GENDER and parse.is_known
     }
     return OC_TO_UD_GENDER[str(genders.pop())] if len(genders) == 1 else None
 

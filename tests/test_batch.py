@@ -199,3 +199,21 @@ def test_workers_give_exactly_the_output_of_one_process(tmp_path: Path, extracto
     assert parallel == alone
     assert sorted(unordered, key=lambda d: d["source"]) == alone
     assert [d["source"] for d in alone] == [job.source for job in jobs]
+
+
+@pytest.mark.parametrize("counted", [True, False])
+def test_progress_bar_runs_and_leaves_the_data_alone(
+    corpus: Path, tmp_path: Path, session_extractor: Extractor, counted: bool
+) -> None:
+    arguments = [str(corpus)]
+    if not counted:  # JSON Lines is not counted beforehand: a bar without a total
+        archive = tmp_path / "news.jsonl"
+        archive.write_text(
+            json.dumps({"id": 1, "text": ARTICLES["a/1.txt"]}, ensure_ascii=False), encoding="utf-8"
+        )
+        arguments.append(str(archive))
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(arguments, "jsonl", out, err, cli.Options(workers=1, progress=True))
+    assert code == 0
+    assert len(out.getvalue().splitlines()) == 5 + (not counted)
+    assert CLOSING.search(err.getvalue())

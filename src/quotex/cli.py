@@ -269,31 +269,14 @@ def _many(arguments: list[str]) -> bool:
 
 @contextmanager
 def _progress(err: TextIO, total: int | None, *, enabled: bool) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr (documents, rate, time left), or nothing."""
+    """A progress bar on stderr, or nothing."""
     if not enabled:
         yield lambda: None
         return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TaskProgressColumn,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+    from .render.progress import progress_bar
 
-    columns = (
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.speed:>5.1f} docs/s" if total else ""),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=Console(file=err), transient=True) as progress:
-        task = progress.add_task("analysing", total=total)
-        yield lambda: progress.advance(task)
+    with progress_bar(err, total) as advance:
+        yield advance
 
 
 def _discard_further_output(stream: TextIO) -> None:

@@ -135,8 +135,8 @@ def _submit(
         while pending:
             yield from _take(in_order.popleft() if ordered else next(finished), pending)
     finally:
-        if pending:  # interrupted, or the consumer stopped early: drop the work still queued
-            client.cancel(list(pending))
+        if pending and client.status == "running":  # interrupted, or the consumer stopped early
+            client.cancel(list(pending))  # drop the work still queued
 
 
 def _take(future: distributed.Future, pending: dict[distributed.Future, list[Job]]) -> Iterator[Outcome]:

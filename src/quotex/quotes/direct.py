@@ -240,20 +240,26 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         if child.rel in ("nsubj", "nsubj:pass")
         and child.pos in SUBJECT_POS
         and not _across_quote(ctx, child, verb)
+        and not _in_reported_clause(ctx, child, verb)
     ]
     if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила")
         return next((s for s in subjects if _agrees_with(s, verb)), subjects[0])
     head = ctx.head(verb)
     if head is not None and (verb.rel == "conj" or verb.feats.get("VerbForm") == "Conv") and _finite(head):
         return subject_of(ctx, head)  # "X назвал ... и предложил ...", "X объявил, заявив, что ..."
+    nearest = _nearest_nominative(ctx, verb, after=False)
+    if nearest is not None:
+        return nearest
     kinds = sources()
     for child in children:
-        if child.rel == "obl" and child.pos in ("NOUN", "PROPN"):
+        if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
             preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
             if preps != ["в"]:
                 continue
             lemma = ctx.lemma(child)
-            if lemma in kinds["institution"] or lemma in kinds["spokesman"] or child.pos == "PROPN":
+            if lemma in kinds["platform"] or child.text.lower() in kinds["platform"]:
+                continue  # "сообщила в Instagram": where it was said, not who
+            if lemma in kinds["institution"] or lemma in kinds["spokesman"] or child.pos in ("PROPN", "X"):
                 return child
             if lemma in kinds["statement"]:
                 owner = _genitive(ctx, child)
@@ -262,12 +268,14 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     return _nearest_nominative(ctx, verb)
 
 
+QUOTE_CHARS = '«»"“”„'
 SUBJECT_POS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
 CLAUSE_MARKS = {",", "—", "–", "-", ":", ";", ".", "«", "»", '"', "“", "”", "(", ")"}
 
 
-def _nearest_nominative(ctx: Context, verb: DocToken) -> DocToken | None:
-    """A nominative noun next to the verb in its clause, when the parse gives the verb no subject."""
+def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> DocToken | None:
+    """A nominative noun next to the verb in its clause, when the parse gives the verb no subject:
+    before it, or (with ``after``) right after it."""
     sent = ctx.sent_of_token[verb.id]
     position = sent.tokens.index(verb)
     before = sent.tokens[:position]
@@ -276,7 +284,7 @@ def _nearest_nominative(ctx: Context, verb: DocToken) -> DocToken | None:
             break
         if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
             return _phrase_head(ctx, token)
-    if before and before[-1].text not in CLAUSE_MARKS:
+    if not after or (before and before[-1].text not in CLAUSE_MARKS):
         return None
     for token in sent.tokens[position + 1 : position + 4]:
         if token.text in CLAUSE_MARKS:
@@ -297,9 +305,24 @@ def _phrase_head(ctx: Context, token: DocToken) -> DocToken:
 
 
 def _across_quote(ctx: Context, token: DocToken, verb: DocToken) -> bool:
-    """An unpaired quotation mark between the token and the verb: the token is the quote's, not the cue's."""
-    start, end = sorted((token.stop, verb.start))
-    return sum(ctx.text.count(mark, start, end) for mark in '«»"“”„') % 2 == 1
+    """An unpaired quotation mark between the token and the verb: the token is the quote's, not the cue's.
+
+    The marks around a quoted name ("Коммерсантъ" объяснил) are the name's own and do not count.
+    """
+    text = ctx.text
+    quoted_name = (
+        token.start > 0 and text[token.start - 1] in QUOTE_CHARS and text[token.stop : token.stop + 1]
+    )
+    start, end = sorted(
+        (token.stop + (1 if quoted_name and text[token.stop] in QUOTE_CHARS else 0), verb.start)
+    )
+    return sum(text.count(mark, start, end) for mark in QUOTE_CHARS) % 2 == 1
+
+
+def _in_reported_clause(ctx: Context, token: DocToken, verb: DocToken) -> bool:
+    """A subject after the verb and past a comma belongs to what was said, not to who said it:
+    "объяснил тем, что президент Медведев поручил ..." (a parse that hangs it on the cue verb)."""
+    return token.start > verb.stop and "," in ctx.text[verb.stop : token.start]
 
 
 def _cited_source(ctx: Context, verb: DocToken) -> DocToken | None:

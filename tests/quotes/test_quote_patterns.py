@@ -278,3 +278,37 @@ def test_pronoun_mention_and_cue_point_into_the_text(extractor: Extractor) -> No
     (quote,) = extractor.extract(text).quotes
     assert quote.mention is not None and quote.mention.text == "Она"
     assert quote.cue is not None and quote.cue.text == "заявила"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (  # the outlet credited before speaks again as "газета"
+            'Как пишет газета "Сегодня", Педченко занимал должность замминистра. '
+            "Ранее кандидатом назывался командующий Сухопутными войсками Геннадий Воробьев. "
+            "Как отмечает газета, его назначение не состоялось.",
+            "отмечает",
+            "Сегодня",
+        ),
+        (  # an organisation merely mentioned is not "the agency"
+            "Агентство S&P понизило рейтинг банка «Пересвет». В пресс-службе ЦБ РФ говорится, что банк "
+            "продолжит работу. Как сообщает агентство, рейтинги изменены из-за ограничений.",
+            "сообщает",
+            None,
+        ),
+        (
+            "Солистка группы Василиса Старшова сообщила в Instagram, что покидает группу.",
+            "сообщила",
+            "Василиса Старшова",
+        ),
+        (  # the parse hangs the reported clause's subject on the cue verb: no speaker beats a wrong one
+            'Отставку главы ГРУ "Коммерсантъ" объяснил тем, что в апреле президент России Дмитрий '
+            "Медведев поручил чиновникам покинуть советы директоров.",
+            "объяснил",
+            None,
+        ),
+    ],
+)
+def test_speaker_of_a_cue(extractor: Extractor, text: str, cue: str, speaker: str | None) -> None:
+    (quote,) = [q for q in extractor.extract(text).quotes if q.cue and q.cue.text == cue]
+    assert (quote.speaker.name if quote.speaker else None) == speaker

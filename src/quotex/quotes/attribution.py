@@ -36,6 +36,7 @@ PRONOUNS = {
 LOOKBACK_SENTENCES = 8
 RECENT_SENTENCES = 3
 LATIN = re.compile("[A-Za-z]")
+QUOTE_OPENERS = ("«", '"', "„", "“")
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
 
@@ -62,17 +63,21 @@ class Attributor:
         self.organisations = organisations
         self.quoted = quoted
         self.roles = roles
+        self.spoken: list[tuple[int, Attribution]] = []
 
     # ---- entry point
 
     def attribute(self, finding: Finding) -> Attribution:
+        """Who said the finding; call in text order (a later "издание" refers back to an earlier outlet)."""
         token = finding.source
         if token is None and finding.discourse:
             token = self._introducing_subject(finding.start)
         if token is None:
             return Attribution()
-        verb = finding.cue_token
-        return self.resolve(token, verb, finding.start)
+        found = self.resolve(token, finding.cue_token, finding.start)
+        if found.speaker is not None:
+            self.spoken.append((finding.start, found))
+        return found
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         ctx = self.ctx
@@ -110,10 +115,11 @@ class Attributor:
         if any(ctx.lemma(t) in kinds["unnamed"] for t in phrase if t.start < token.start):
             # "неназванный представитель министерства", "другой адвокат": someone not named before
             return Attribution(description=self._description(phrase), mention=self._span(phrase))
-        if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet named before
-            outlet = self._last_organisation(before)
-            if outlet is not None:
-                return Attribution(Speaker(outlet.name, "organisation"), mention=self._span(phrase))
+        if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet that spoke last
+            outlet = self._last_organisation_speaker(before)
+            if outlet is None:
+                return Attribution(description=self._description(phrase), mention=self._span(phrase))
+            return Attribution(outlet, mention=self._span(phrase))
         if lemma in kinds["institution"]:
             return self._institution(token, phrase, before)
         role = self._role_of(token, phrase)
@@ -379,14 +385,28 @@ class Attributor:
                     return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
         return Attribution(Speaker(self._description(phrase), "organisation"), mention=mention)
 
-    def _last_organisation(self, before: int) -> Entity | None:
-        """The organisation mentioned last before ``before`` outside quotes."""
-        best, best_start = None, -1
-        for organisation in self.organisations:
-            for mention in organisation.mentions:
-                if best_start < mention.start < before and not self._quoted(mention.start):
-                    best, best_start = organisation, mention.start
-        return best
+    def _last_organisation_speaker(self, before: int) -> Speaker | None:
+        """The organisation credited with the last quote before ``before`` ("Forbes уточняет, что ...
+        По данным издания, ..."); an organisation merely mentioned is not taken for the outlet."""
+        earlier = [(start, found) for start, found in self.spoken if start < before]
+        for _, found in reversed(earlier):
+            if found.speaker is not None and found.speaker.type == "organisation":
+                return found.speaker if self._looks_like_outlet(found.mention) else None
+        return None
+
+    def _looks_like_outlet(self, mention: Span | None) -> bool:
+        """Named as media are: in Latin letters (Forbes), in quotation marks («Коммерсантъ»), or with a
+        media word ("агентство Рейтер"); a press service or a ministry is not "the newspaper"."""
+        if mention is None:
+            return False
+        around = self.ctx.text[max(0, mention.start - 1) : mention.end]
+        nearby = self.ctx.tokens_between(max(0, mention.start - 30), mention.end)
+        words = [self.ctx.lemma(token) for token in nearby][-4:]
+        return (
+            bool(LATIN.search(mention.text))
+            or any(mark in around for mark in QUOTE_OPENERS)
+            or any(word in sources()["media"] for word in words)
+        )
 
     def _lemmas(self, name: str) -> set[str]:
         return {self.ctx.vocab.lemmatize(word, "NOUN", {}) for word in name.lower().split()}

@@ -217,3 +217,32 @@ def test_progress_bar_runs_and_leaves_the_data_alone(
     assert code == 0
     assert len(out.getvalue().splitlines()) == 5 + (not counted)
     assert CLOSING.search(err.getvalue())
+
+
+def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
+    """A worker process killed mid-run: a new pool takes over, the lost chunks run again, each once."""
+    import multiprocessing
+    import os
+    import signal
+
+    root = tmp_path / "many"
+    root.mkdir()
+    texts = list(ARTICLES.values())
+    for number in range(40):
+        (root / f"{number:03}.txt").write_text(texts[number % len(texts)], encoding="utf-8")
+    original = batch.CHUNK_DOCUMENTS
+    batch.CHUNK_DOCUMENTS = 2
+    try:
+        jobs = list(iter_jobs([str(root)]))
+        outcomes, killed = [], []
+        for outcome in batch.run(jobs, workers=2):
+            if len(outcomes) == 2:
+                killed.append(multiprocessing.active_children()[0])
+                os.kill(killed[0].pid, signal.SIGKILL)
+            outcomes.append(outcome)
+    finally:
+        batch.CHUNK_DOCUMENTS = original
+    killed[0].join(5)
+    assert killed[0].exitcode == -signal.SIGKILL
+    assert [o.job.source for o in outcomes] == [job.source for job in jobs]
+    assert all(o.document is not None for o in outcomes), [o.error for o in outcomes if o.error]

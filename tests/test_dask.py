@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,31 +133,53 @@ def test_a_killed_worker_loses_and_doubles_no_document(
     extractor: Extractor,
     small_chunks: None,
 ) -> None:
-    jobs = list(iter_jobs([str(write_corpus(tmp_path / "corpus", 40))]))
+    """A worker is killed (SIGKILL) while it holds a chunk: Dask reruns it elsewhere, and the output
+    still has every document once, in order."""
+    texts = ["\n\n".join(ARTICLES[number % 3 :: 3]) for number in range(36)]
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for number, text in enumerate(texts):
+        (root / f"{number:03}.txt").write_text(text, encoding="utf-8")
+    jobs = list(iter_jobs([str(root)]))
     outcomes = run_on_dask(jobs, cluster.scheduler_address)
     received = [next(outcomes)]
-    victim = _busy_worker(client)
-    os.kill(client.run(os.getpid, workers=[victim])[victim], signal.SIGKILL)
+    killed: list[tuple[str, list[str]]] = []
+    pids = client.run(os.getpid)
+    killer = threading.Thread(target=lambda: killed.append(_kill_a_busy_worker(client, pids)))
+    killer.start()
     received += list(outcomes)
+    killer.join()
     assert [outcome.job.source for outcome in received] == [job.source for job in jobs]
     assert [outcome.error for outcome in received] == [None] * len(jobs)
-    expected = extractor.extract_many(
-        [ARTICLES[n % len(ARTICLES)] for n in range(40)], [j.source for j in jobs]
+    assert [outcome.document for outcome in received] == extractor.extract_many(
+        texts, [job.source for job in jobs]
     )
-    assert [outcome.document for outcome in received] == expected
+    ((victim, keys),) = killed
     assert victim not in client.nthreads()
+    lost = [key for key in keys if _rerun_after_losing_its_worker(cluster.scheduler.story(key))]
+    assert lost, f"none of {keys} was rerun"
     client.wait_for_workers(2, timeout=60)  # the nanny restarts it, for the tests after this one
 
 
-def _busy_worker(client: distributed.Client) -> str:
-    """A worker with a chunk of the run in hand."""
+def _kill_a_busy_worker(client: distributed.Client, pids: dict[str, int]) -> tuple[str, list[str]]:
+    """Kill a worker that has a chunk of the run in hand; its address and those chunks' keys."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        busy = [worker for worker, keys in client.processing().items() if keys]
+        busy = {worker: list(keys) for worker, keys in client.processing().items() if keys}
         if busy:
-            return busy[0]
-        time.sleep(0.01)
+            victim, keys = next(iter(busy.items()))
+            os.kill(pids[victim], signal.SIGKILL)
+            return victim, keys
+        time.sleep(0.005)
     raise AssertionError("no worker had work in flight")
+
+
+def _rerun_after_losing_its_worker(story: list[Any]) -> bool:
+    """From the scheduler's story of a task (key, start, finish, ...): released while processing or
+    held by the worker that went away, and computed again after that."""
+    states = [(transition[1], transition[2]) for transition in story]
+    lost = [n for n, (start, finish) in enumerate(states) if finish == "released" and start != "waiting"]
+    return bool(lost) and ("processing", "memory") in states[lost[0] :]
 
 
 def test_extract_partition_on_a_bag(client: distributed.Client, extractor: Extractor) -> None:

@@ -14,6 +14,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
 from multiprocessing import get_context
@@ -112,30 +113,70 @@ def run(
     yield from _in_workers(chain([first, second], chunks), workers, ordered)
 
 
+class _Pool:
+    """Worker processes that come back when one dies: a killed or crashed worker breaks a
+    ``ProcessPoolExecutor`` for good, so a new one takes over and the lost chunks are sent again once."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_start_worker)
+
+    def submit(self, chunk: list[Job]) -> Future[list[Outcome]]:
+        try:
+            return self.executor.submit(_work, chunk)
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            return self.executor.submit(_work, chunk)
+
+    def outcomes(self, future: Future[list[Outcome]], chunk: list[Job]) -> list[Outcome]:
+        """The chunk's outcomes; after a worker's death, those of a second try; then its failures."""
+        for attempt in range(2):
+            try:
+                return future.result()
+            except BrokenProcessPool as error:
+                failure: Exception = error
+                if attempt == 0:
+                    future = self.submit(chunk)
+            except Exception as error:  # an error in the task itself: retrying would repeat it
+                failure = error
+                break
+        reason = f"worker failed: {type(failure).__name__}: {failure}"
+        return [Outcome(job, error=f"{job.source}: {reason}") for job in chunk]
+
+    def stop(self, *, now: bool) -> None:
+        if not now:
+            self.executor.shutdown(wait=True)
+            return
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+
+
 def _in_workers(chunks: Iterator[list[Job]], workers: int, ordered: bool) -> Iterator[Outcome]:
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker)
+    pool = _Pool(workers)
     window = workers * CHUNKS_PER_WORKER
     pending: deque[tuple[Future[list[Outcome]], list[Job]]] = deque()
     finished = False
     try:
         for chunk in chunks:
-            pending.append((pool.submit(_work, chunk), chunk))
+            pending.append((pool.submit(chunk), chunk))
             if len(pending) >= window:
-                yield from _collect(pending, ordered)
+                yield from _collect(pool, pending, ordered)
         while pending:
-            yield from _collect(pending, ordered)
+            yield from _collect(pool, pending, ordered)
         finished = True
-    finally:
-        if finished:
-            pool.shutdown(wait=True)
-        else:  # interrupted (Ctrl-C) or the consumer stopped early: stop the workers now
-            processes = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
+    finally:  # interrupted (Ctrl-C) or the consumer stopped early: stop the workers now
+        pool.stop(now=not finished)
 
 
-def _collect(pending: deque[tuple[Future[list[Outcome]], list[Job]]], ordered: bool) -> Iterator[Outcome]:
+def _collect(
+    pool: _Pool, pending: deque[tuple[Future[list[Outcome]], list[Job]]], ordered: bool
+) -> Iterator[Outcome]:
     """Outcomes of the oldest task (ordered), or of whichever tasks finish first."""
     if ordered:
         done = [pending.popleft()]
@@ -145,11 +186,7 @@ def _collect(pending: deque[tuple[Future[list[Outcome]], list[Job]]], ordered: b
         for entry in done:
             pending.remove(entry)
     for future, chunk in done:
-        try:
-            yield from future.result()
-        except Exception as error:  # a worker died (killed, out of memory): its documents failed
-            reason = f"worker failed: {type(error).__name__}: {error}"
-            yield from (Outcome(job, error=f"{job.source}: {reason}") for job in chunk)
+        yield from pool.outcomes(future, chunk)
 
 
 def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:

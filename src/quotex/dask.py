@@ -21,8 +21,11 @@ Needs the ``dask`` extra: ``pip install 'quotex[dask]'``, on the client and on e
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
 import re
+import signal
 import threading
 import uuid
 from collections import deque
@@ -82,7 +85,7 @@ def run_on_dask(
         return
     cluster, client = _connect(address, n_workers)
     try:
-        client.register_plugin(ExtractorPlugin())
+        _prepare_workers(client, local=cluster is not None)
         yield from _submit(client, chain([first], chunks), ordered, retries)
     finally:
         client.close()
@@ -101,6 +104,7 @@ def _connect(
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
+                silence_logs=logging.ERROR,  # stderr is for quotex's own lines, as in a local run
             )
             return cluster, distributed.Client(cluster)
         return None, distributed.Client(address)
@@ -109,6 +113,16 @@ def _connect(
             cluster.close()
         where = "start a local Dask cluster" if address == LOCAL else f"reach the Dask scheduler at {address}"
         raise ClusterError(f"cannot {where}: {error}") from error
+
+
+def _prepare_workers(client: distributed.Client, *, local: bool) -> None:
+    """Register the plugins: every worker, present or future, loads the models once."""
+    try:
+        if local:
+            client.register_plugin(IgnoreInterrupts())
+        client.register_plugin(ExtractorPlugin())
+    except Exception as error:  # raised on a worker: quotex missing or broken there
+        raise ClusterError(f"the Dask workers cannot load quotex: {type(error).__name__}: {error}") from error
 
 
 def _submit(
@@ -169,6 +183,17 @@ class ExtractorPlugin(distributed.WorkerPlugin):
     async def setup(self, worker: distributed.Worker) -> None:
         # In a thread, so that the worker keeps answering the scheduler while natasha loads.
         await asyncio.to_thread(worker_extractor)
+
+
+class IgnoreInterrupts(distributed.WorkerPlugin):
+    """For the workers of a ``--dask local`` cluster: Ctrl-C reaches every process of the terminal, but
+    it is the client's to handle (it stops the run and closes the cluster), as in ``batch``'s workers."""
+
+    name = "quotex-ignore-interrupts"
+
+    def setup(self, worker: distributed.Worker) -> None:
+        with contextlib.suppress(ValueError):  # not in the main thread: nothing to change
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 _extractor: Extractor | None = None

@@ -246,3 +246,23 @@ def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
     assert killed[0].exitcode == -signal.SIGKILL
     assert [o.job.source for o in outcomes] == [job.source for job in jobs]
     assert all(o.document is not None for o in outcomes), [o.error for o in outcomes if o.error]
+
+
+def test_output_file_never_overwrites_an_input(corpus: Path, session_extractor: Extractor) -> None:
+    article = corpus / "a" / "1.txt"
+    result = invoke(str(article), "-f", "json", "-o", str(article))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"quotex: error: {article}: is one of the inputs; quotex never writes over its input"
+    ]
+    assert article.read_text(encoding="utf-8") == ARTICLES["a/1.txt"]
+
+
+def test_output_file_inside_the_input_folder_is_written_whole(
+    corpus: Path, session_extractor: Extractor
+) -> None:
+    target = corpus / "out.txt"  # matches the folder's pattern: it must not be read while being written
+    result = invoke(str(corpus), "-f", "jsonl", "-o", str(target), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 5
+    assert not [path for path in corpus.rglob(".*.tmp")]

@@ -14,11 +14,13 @@ from __future__ import annotations
 import io
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Protocol, TextIO
 
@@ -128,11 +130,8 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
         arguments, pattern=options.pattern, text_field=options.text_field, id_field=options.id_field
     )
     total = None
-    if options.progress and not any(
-        argument == STDIN_ARGUMENT or is_json_lines(argument) for argument in arguments
-    ):
-        jobs = list(jobs)  # paths only: counting them gives the progress bar its total
-        total = len(jobs)
+    if options.progress:
+        jobs, total = _counted(jobs)
     sink = _open_sink(format, out, arguments, options)
     started = time.perf_counter()
     done = quotes = 0
@@ -178,20 +177,54 @@ def _outcomes(jobs: Iterable[Job], options: Options) -> Iterator[batch.Outcome]:
     return run_on_dask(jobs, options.dask, ordered=options.ordered, n_workers=options.workers)
 
 
+def _counted(jobs: Iterable[Job]) -> tuple[Iterable[Job], int | None]:
+    """The jobs and their number, for the progress bar's total, when they are only paths. At the first
+    job that carries its text (a JSON Lines record, standard input) counting stops: the bar goes without
+    a total and the archive is streamed, never held in memory."""
+    listed: list[Job] = []
+    remaining = iter(jobs)
+    for job in remaining:
+        listed.append(job)
+        if job.text is not None:
+            return chain(listed, remaining), None
+    return listed, len(listed)
+
+
 def run_to_file(
     arguments: list[str], format: str, path: Path, err: TextIO, options: Options = Options()
 ) -> int:
-    """``run`` with the results written to the file at ``path`` (UTF-8)."""
+    """``run`` with the results written to the file at ``path`` (UTF-8).
+
+    The results go to a hidden temporary file beside it, renamed over ``path`` at the end: an input is
+    never truncated before it is read, and an interrupted run leaves no half-written file. Writing over
+    one of the input files is refused.
+    """
     report = ErrorReport(err)
     code = 0
     with report.guard():
+        if any(os.path.isfile(argument) and _same_file(argument, path) for argument in arguments):
+            raise OutputError(str(path), "is one of the inputs; quotex never writes over its input")
         try:
-            stream = path.open("w", encoding="utf-8", newline="")  # csv writes its own \r\n
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or "."
+            )
         except OSError as error:
             raise OutputError(str(path), f"cannot write: {error.strerror or error}") from error
-        with stream:
-            code = run(arguments, format, stream, err, options)
+        try:
+            with open(handle, "w", encoding="utf-8", newline="") as stream:  # csv writes its own \r\n
+                code = run(arguments, format, stream, err, options)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
     return max(code, report.exit_code)
+
+
+def _same_file(argument: str, path: Path) -> bool:
+    try:
+        return os.path.samefile(argument, path)
+    except OSError:  # the output does not exist yet
+        return False
 
 
 class _Sink(Protocol):

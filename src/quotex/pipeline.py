@@ -36,6 +36,8 @@ class Extractor:
     ) -> list[Document]:
         """Analyse several documents at once: the same results as ``extract`` one by one, in less time
         (natasha's models see the sentences of all of them together, sorted by length)."""
+        if not texts:
+            return []  # nothing to analyse: no need to load the models
         models = self.models
         docs = annotate_many(texts, models, parse=self._worth_parsing)
         return [

@@ -312,3 +312,47 @@ def test_pronoun_mention_and_cue_point_into_the_text(extractor: Extractor) -> No
 def test_speaker_of_a_cue(extractor: Extractor, text: str, cue: str, speaker: str | None) -> None:
     (quote,) = [q for q in extractor.extract(text).quotes if q.cue and q.cue.text == cue]
     assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+def test_windows_line_ends_change_nothing_but_offsets(extractor: Extractor, sample_text: str) -> None:
+    crlf = sample_text.replace("\n", "\r\n")
+    unix, windows = extractor.extract(sample_text), extractor.extract(crlf)
+    assert [(q.kind, q.speaker) for q in windows.quotes] == [(q.kind, q.speaker) for q in unix.quotes]
+    assert [q.text.replace("\r\n", "\n") for q in windows.quotes] == [q.text for q in unix.quotes]
+    assert all(crlf[q.start : q.end] == q.text for q in windows.quotes)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_quote_on_the_line_after_the_colon(extractor: Extractor, newline: str) -> None:
+    text = f"Министр иностранных дел Сергей Лавров заявил:{newline}«Мы готовы к переговорам»."
+    (quote,) = extractor.extract(text).quotes
+    assert quote.text == "Мы готовы к переговорам"
+    assert quote.speaker is not None and quote.speaker.name == "Сергей Лавров"
+
+
+def test_role_noun_and_surname_after_the_verb(extractor: Extractor) -> None:
+    text = "Сергей Лавров прибыл в Анкару. «Мы готовы», — сказал министр Лавров."
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Сергей Лавров"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   \n\t",
+        "...!!!",
+        "«»«»",
+        "«««»»»",
+        '""""',
+        "— — —",
+        "«" * 50,
+        "Текст. " * 2000,
+        "а" * 5000,
+        "\r\n\r\n",
+    ],
+)
+def test_odd_input_never_fails(extractor: Extractor, text: str) -> None:
+    document = extractor.extract(text)
+    assert all(any(char.isalnum() for char in q.text) for q in document.quotes)
+    for quote in document.quotes:
+        assert text[quote.start : quote.end] == quote.text

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from natasha import Doc
 
+from ..entities.people import load_roles
 from ..morph import MorphVocab
 from ..records import Entity, Person, Quote, Span
 from .attribution import Attributor
@@ -32,9 +33,9 @@ def find_quotes(
     ctx = Context(doc, vocab)
     direct = find_direct(ctx)
     indirect = find_indirect(ctx, [f for f in direct if not f.tentative])
-    findings = merge(ctx.text, direct, indirect)
+    findings = [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
     quoted = [(f.start, f.end) for f in findings]
-    attributor = Attributor(ctx, people, organisations, quoted, _roles())
+    attributor = Attributor(ctx, people, organisations, quoted, load_roles())
     quotes = []
     for finding in findings:
         found = attributor.attribute(finding)
@@ -127,9 +128,6 @@ def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Fin
     return sorted((f for f in result if not f.tentative), key=lambda f: (f.start, f.end))
 
 
-def _roles() -> frozenset[str]:
-    try:
-        from ..entities.people import load_roles
-    except ImportError:  # the people module may not provide roles yet
-        return frozenset({"президент", "премьер", "министр", "глава", "политик", "биограф", "режиссер"})
-    return load_roles()
+def _says_something(text: str) -> bool:
+    """Marks, dashes and dots alone ("«»", "— —") are no quote."""
+    return any(char.isalnum() for char in text)

@@ -10,6 +10,7 @@ description. When in doubt there is no speaker: a wrong one is worse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from natasha.doc import DocSpan, DocToken
@@ -35,6 +36,8 @@ PRONOUNS = {
 }
 LOOKBACK_SENTENCES = 8
 RECENT_SENTENCES = 3
+ROLE_LOOKBACK_SENTENCES = 40
+"""How far back "президент" may look for the president named before."""
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
@@ -62,6 +65,14 @@ class Attributor:
         self.people = people
         self.organisations = organisations
         self.quoted = quoted
+        merged: list[list[int]] = []
+        for start, end in sorted(quoted):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._quoted_starts = [start for start, _ in merged]
+        self._quoted_ends = [end for _, end in merged]
         self.roles = roles
         self.spoken: list[tuple[int, Attribution]] = []
 
@@ -300,7 +311,7 @@ class Attributor:
             if self._quoted(sent.start) and self._quoted(max(sent.start, sent.stop - 1)):
                 continue
             seen += 1
-            if seen > lookback and role is None:
+            if seen > (lookback if role is None else ROLE_LOOKBACK_SENTENCES):
                 return None
             for kind, value in self._candidates(sent, before, subjects_only):
                 if kind == "unnamed":
@@ -350,13 +361,6 @@ class Attributor:
                     found.append(("person", span))
         return found
 
-    def _subject_rank(self, span: DocSpan) -> tuple[int, int]:
-        tokens = span.tokens or []
-        is_subject = any(t.rel.startswith("nsubj") for t in tokens) or any(
-            (head := self.ctx.head(t)) is not None and head.rel.startswith("nsubj") for t in tokens
-        )
-        return (0 if is_subject else 1, -span.start)
-
     def _has_role(self, person: Person, role: str) -> bool:
         if not person.role:
             return False
@@ -371,7 +375,9 @@ class Attributor:
         return None
 
     def _quoted(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.quoted)
+        """Is the offset inside any quote? A binary search over the quotes' merged spans."""
+        index = bisect_right(self._quoted_starts, offset) - 1
+        return index >= 0 and offset < self._quoted_ends[index]
 
     # ---- institutions and unnamed sources
 
@@ -449,7 +455,7 @@ class Attributor:
             {t.id: t for t in keep if ctx.sent_of_token[t.id] is sent}.values(), key=lambda t: t.start
         )
         # keep one contiguous run around the token
-        first = last = keep.index(token)
+        first = last = next(index for index, kept in enumerate(keep) if kept is token)
         while first > 0 and _adjacent(ctx.text, keep[first - 1], keep[first]):
             first -= 1
         while last + 1 < len(keep) and _adjacent(ctx.text, keep[last], keep[last + 1]):

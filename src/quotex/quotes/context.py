@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cached_property
 
 from natasha import Doc
@@ -27,6 +27,9 @@ class Context:
         self.sent_of_token: dict[str, DocSent] = {
             token.id: sent for sent in self.sents for token in sent.tokens
         }
+        self._positions: dict[str, int] = {
+            token.id: index for sent in self.sents for index, token in enumerate(sent.tokens)
+        }
         self._children: dict[str, list[DocToken]] = defaultdict(list)
         for token in doc.tokens:
             if token.head_id != token.id and token.head_id in self.by_id:
@@ -46,6 +49,10 @@ class Context:
     def may_be_cue(self, token: DocToken) -> bool:
         """Could the token be a speech verb? A set lookup of its form, before any lemmatisation."""
         return token.text.lower().replace("ё", "е") in cue_forms(self.vocab)
+
+    def position(self, token: DocToken) -> int:
+        """The token's index in its sentence (``list.index`` would compare natasha records field by field)."""
+        return self._positions[token.id]
 
     def head(self, token: DocToken) -> DocToken | None:
         if token.head_id == token.id:
@@ -101,8 +108,3 @@ class Context:
     def entity_of(self, token: DocToken) -> DocSpan | None:
         """The natasha PER/LOC/ORG span that holds the token, if any."""
         return self._spans_by_token.get(token.id)
-
-
-def span_of(tokens: Iterable[DocToken]) -> tuple[int, int]:
-    tokens = list(tokens)
-    return min(t.start for t in tokens), max(t.stop for t in tokens)

@@ -19,9 +19,6 @@ class Lexicon:
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.entries.get(kind, frozenset())
 
-    def kinds_of(self, entry: str) -> frozenset[str]:
-        return frozenset(kind for kind, values in self.entries.items() if entry in values)
-
 
 def read_lexicon(name: str) -> Lexicon:
     """Read a ``KIND<TAB>ENTRY`` data file; ``#`` starts a comment line, entries are lower-cased."""

@@ -98,6 +98,11 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
 def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     """``S сказал: «Q»``, ``S заявил, что «Q»``, ``S назвал выборы «Q»``."""
     line_start = ctx.text.rfind("\n", 0, span.open_at) + 1
+    if not ctx.text[line_start : span.open_at].strip():  # the quote opens its line: "S сказал:\n«Q»"
+        previous = ctx.text[:line_start].rstrip()
+        if not previous.endswith(":"):
+            return None
+        line_start = previous.rfind("\n") + 1
     before = ctx.text[line_start : span.open_at].rstrip()
     tokens = [t for t in ctx.tokens_between(line_start, span.open_at)]
     if not tokens:
@@ -159,7 +164,7 @@ def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
 
 def _after_colon(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Finding]:
     """``Мартин Вискарра написал в Twitter:`` at a line end, then the statement on the next line."""
-    for match in re.finditer(r":[ \t]*\n[ \t]*(?=\S)", ctx.text):
+    for match in re.finditer(r":[ \t]*\r?\n[ \t]*(?=\S)", ctx.text):
         colon = match.start()
         line_end = ctx.text.find("\n", match.end())
         line_end = len(ctx.text) if line_end < 0 else line_end
@@ -242,8 +247,9 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         and not _across_quote(ctx, child, verb)
         and not _in_reported_clause(ctx, child, verb)
     ]
-    if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила")
-        return next((s for s in subjects if _agrees_with(s, verb)), subjects[0])
+    if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила"),
+        agreeing = [s for s in subjects if _agrees_with(s, verb)] or subjects  # and a name over a role noun
+        return next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
     head = ctx.head(verb)
     if head is not None and (verb.rel == "conj" or verb.feats.get("VerbForm") == "Conv") and _finite(head):
         return subject_of(ctx, head)  # "X назвал ... и предложил ...", "X объявил, заявив, что ..."
@@ -277,7 +283,7 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
     """A nominative noun next to the verb in its clause, when the parse gives the verb no subject:
     before it, or (with ``after``) right after it."""
     sent = ctx.sent_of_token[verb.id]
-    position = sent.tokens.index(verb)
+    position = ctx.position(verb)
     before = sent.tokens[:position]
     for token in reversed(before):
         if token.text in CLAUSE_MARKS:

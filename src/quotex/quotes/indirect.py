@@ -306,7 +306,7 @@ def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:
 
 def _according_source(ctx: Context, noun: DocToken) -> DocToken | None:
     sent = ctx.sent_of_token[noun.id]
-    position = sent.tokens.index(noun)
+    position = ctx.position(noun)
     if position > 0 and sent.tokens[position - 1].text.lower() in POSSESSIVES - {"самой", "самого", "самих"}:
         return sent.tokens[position - 1]
     for child in ctx.children(noun):

@@ -44,7 +44,7 @@ class _Open:
     at: int
 
 
-PARAGRAPH = re.compile(r"[^\n]+")
+PARAGRAPH = re.compile(r"[^\r\n]+")
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:

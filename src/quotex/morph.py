@@ -74,6 +74,13 @@ class MorphVocab(MorphAnalyzer):
         }
         return frozenset(forms)
 
+    @lru_cache(maxsize=16)  # noqa: B019 -- a handful of word lists, each asked for once a document
+    def forms_of(self, lemmas: frozenset[str]) -> frozenset[str]:
+        """Every inflected form of every word in ``lemmas`` (their last word, for phrases), the words
+        themselves included, lower case, ё as е: what a token must be to be worth a closer look."""
+        last_words = {lemma.lower().replace("ё", "е").split()[-1] for lemma in lemmas if lemma.strip()}
+        return frozenset(form for word in last_words for form in self.word_forms(word) | {word})
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 

@@ -39,11 +39,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from natasha import Doc
 from razdel import tokenize
 
+from .. import lexicon
 from ..morph import MorphVocab
 from ..records import Country, CountryMention, Entity, MentionForm, Span
 
@@ -80,10 +80,7 @@ class Match:
 
 def read_rows(name: str) -> Iterator[list[str]]:
     """Tab-separated rows of ``data/<name>``, comments and blank lines skipped."""
-    text = resources.files("quotex").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield [cell.strip() for cell in line.split("\t")]
+    return lexicon.rows(name)
 
 
 def word_shape(word: str) -> str:

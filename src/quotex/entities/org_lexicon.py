@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
+from .. import lexicon
 
 
-@cache
 def load_words(name: str) -> frozenset[str]:
-    """The entries of ``data/<name>.txt``: one lowercase word a line, ``#`` starts a comment."""
-    text = resources.files("quotex").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
-    return frozenset(word for word in words if word)
+    """The entries of ``data/<name>.txt`` in lower case."""
+    return lexicon.words(f"{name}.txt")
 
 
 def org_heads() -> frozenset[str]:

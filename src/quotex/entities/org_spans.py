@@ -135,7 +135,7 @@ def noun_candidates(
 ) -> list[Candidate]:
     """Noun phrases whose head noun has one of ``lemmas``, with agreeing adjectives and complements."""
     covered = {i for candidate in taken for i in range(candidate.start, candidate.end)}
-    forms = word_forms(vocab, lemmas)
+    forms = vocab.forms_of(lemmas)
     found = []
     for position, token in enumerate(tokens):
         if position in covered or token.pos not in NOUNS or token.text.lower().replace("ё", "е") not in forms:
@@ -168,11 +168,6 @@ def noun_lemmas(token: Any, vocab: MorphVocab) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def word_forms(vocab: MorphVocab, lemmas: frozenset[str]) -> frozenset[str]:
-    """Every inflected form of the lemmas: most tokens are ruled out by a set lookup."""
-    return frozenset(form for lemma in lemmas for form in vocab.word_forms(lemma) | {lemma})
-
-
 @lru_cache(maxsize=50_000)
 def _noun_lemmas(vocab: MorphVocab, word: str) -> frozenset[str]:
     return frozenset(form.normal for form in vocab(word) if form.tag.POS == "NOUN")

@@ -33,7 +33,6 @@ from .org_spans import (
     natasha_candidates,
     quoted_candidates,
     select,
-    word_forms,
 )
 
 FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "на", "для", "за", "об", "о", "от", "имени"}
@@ -158,4 +157,4 @@ def merge_key(name: str) -> str:
 def organisation_heads(vocab: MorphVocab) -> frozenset[str]:
     """Every form of the head nouns of organisation names natasha may miss ("Совещание", "Комитета"):
     a sentence holding one is worth parsing, the name is extended along the syntax tree."""
-    return word_forms(vocab, org_heads())
+    return vocab.forms_of(org_heads())

@@ -23,11 +23,11 @@ import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from natasha import Doc
 
+from .. import lexicon
 from ..morph import MorphVocab, PhraseCache
 from ..records import Person, Span
 
@@ -282,10 +282,7 @@ def _is_common_word(token: Token, vocab: MorphVocab) -> bool:
 @lru_cache(maxsize=1)
 def load_roles() -> frozenset[str]:
     """Lowercase lemmas of role nouns and role phrases, from ``data/roles.txt``."""
-    text = (files("quotex") / "data" / "roles.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return lexicon.words("roles.txt")
 
 
 def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
@@ -413,17 +410,11 @@ def _is_role_noun(token: Token, roles: frozenset[str], vocab: MorphVocab) -> boo
     word = token.text.lower().replace("ё", "е")
     for prefix in ROLE_PREFIXES:
         word = word.removeprefix(prefix)
-    if word not in _role_forms(roles, vocab):  # a set lookup rules out most words before any lemma
+    if word not in vocab.forms_of(roles):  # a set lookup rules out most words before any lemma
         return False
     lemma = vocab.lemmatize(token.text, "NOUN", token.feats).lower().replace("ё", "е")
     lemmas = {lemma} | {lemma[len(prefix) :] for prefix in ROLE_PREFIXES if lemma.startswith(prefix)}
     return bool(lemmas & _plain_roles(roles))
-
-
-@lru_cache(maxsize=4)
-def _role_forms(roles: frozenset[str], vocab: MorphVocab) -> frozenset[str]:
-    """Every inflected form of the one-word role nouns."""
-    return frozenset(form for role in _plain_roles(roles) for form in vocab.word_forms(role) | {role})
 
 
 @lru_cache(maxsize=4)
@@ -653,4 +644,4 @@ __all__ = [
 def role_forms(vocab: MorphVocab) -> frozenset[str]:
     """Every form of every one-word role noun ("президента", "министру"): a sentence with a name and one
     of these is worth parsing, a role is found along the syntax tree."""
-    return _role_forms(load_roles(), vocab)
+    return vocab.forms_of(load_roles())

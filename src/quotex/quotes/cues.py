@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
+from .. import lexicon
 from ..morph import MorphVocab
 
 
@@ -23,13 +23,8 @@ class Lexicon:
 def read_lexicon(name: str) -> Lexicon:
     """Read a ``KIND<TAB>ENTRY`` data file; ``#`` starts a comment line, entries are lower-cased."""
     entries: dict[str, set[str]] = defaultdict(set)
-    text = files("quotex").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        kind, entry = line.split("\t", 1)
-        entries[kind].add(entry.strip().lower().replace("ё", "е"))
+    for kind, entry in lexicon.rows(name):
+        entries[kind].add(lexicon.normal(entry))
     return Lexicon({kind: frozenset(values) for kind, values in entries.items()})
 
 
@@ -46,13 +41,7 @@ SPEECH_KINDS = ("say", "think", "ask", "call", "state", "impersonal")
 def cue_forms(vocab: MorphVocab) -> frozenset[str]:
     """Every inflected form of every cue verb: a token not among them needs no lemma to be ruled out."""
     lexicon = cues()
-    forms: set[str] = set()
-    for kind in SPEECH_KINDS:
-        for lemma in lexicon[kind]:
-            words = lemma.split()
-            forms |= vocab.word_forms(words[-1])
-            forms.add(words[-1])
-    return frozenset(forms)
+    return vocab.forms_of(frozenset().union(*(lexicon[kind] for kind in SPEECH_KINDS)))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from rich.style import Style
 from rich.text import Text
 
 from .segments import Mark, Node, document_layers, nest
-from .table import _Console
+from .table import console_for
 
 if TYPE_CHECKING:
     from ..records import Document, Quote
@@ -57,7 +57,7 @@ class MarkupWriter:
     """Writes each document as its text with the findings drawn on it, then a legend of speakers."""
 
     def __init__(self, stream: TextIO, console: Console | None = None) -> None:
-        self.console = console or _Console(file=stream, highlight=False, emoji=False)
+        self.console = console or console_for(stream)
         self.count = 0
 
     @property

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
-from .table import _Console, shorten
+from .table import cell, console_for, new_table, shorten
 
 TOP = 20
 """Rows shown per table; the JSON form has every row."""
@@ -25,12 +25,7 @@ def write_summary_table(
     summary: dict[str, Any], stream: TextIO, *, colour: bool | None = None, top: int = TOP
 ) -> None:
     """A line of totals, then the ``top`` speakers, countries and organisations as tables."""
-    if colour is None:
-        console = _Console(file=stream, highlight=False, emoji=False)
-    elif colour:
-        console = _Console(file=stream, highlight=False, emoji=False, force_terminal=True)
-    else:
-        console = _Console(file=stream, highlight=False, emoji=False, color_system=None)
+    console = console_for(stream, colour)
     console.print(Text(_totals(summary), style="bold"))
     for title, table, rows in _tables(summary, top):
         if not rows:
@@ -63,16 +58,16 @@ def _count(number: int, noun: str) -> str:
 
 
 def _tables(summary: dict[str, Any], top: int) -> list[tuple[str, Table, int]]:
-    speakers = _table("Top speakers", "name", "type", "roles", "quotes", "documents")
+    speakers = new_table("Top speakers", "name", "type", "roles", "quotes", "documents")
     for row in summary["speakers"][:top]:
         roles = shorten("; ".join(row["roles"]), ROLES_WIDTH) if row["roles"] else None
         speakers.add_row(
-            Text(row["name"]), row["type"], _cell(roles), str(row["quotes"]), str(row["documents"])
+            Text(row["name"]), row["type"], cell(roles), str(row["quotes"]), str(row["documents"])
         )
-    countries = _table("Countries", "code", "name", "mentions", "documents")
+    countries = new_table("Countries", "code", "name", "mentions", "documents")
     for row in summary["countries"][:top]:
         countries.add_row(row["code"], Text(row["name"]), str(row["mentions"]), str(row["documents"]))
-    organisations = _table("Organisations", "name", "mentions", "documents")
+    organisations = new_table("Organisations", "name", "mentions", "documents")
     for row in summary["organisations"][:top]:
         organisations.add_row(Text(row["name"]), str(row["mentions"]), str(row["documents"]))
     return [
@@ -80,15 +75,3 @@ def _tables(summary: dict[str, Any], top: int) -> list[tuple[str, Table, int]]:
         ("Countries", countries, len(summary["countries"])),
         ("Organisations", organisations, len(summary["organisations"])),
     ]
-
-
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold")
-    for column in columns:
-        numeric = column in {"quotes", "mentions", "documents"}
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
-    return table
-
-
-def _cell(value: str | None) -> Text:
-    return Text(value) if value else Text("—", style="dim")

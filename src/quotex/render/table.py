@@ -44,11 +44,21 @@ class _Console(Console):
         raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
+def console_for(stream: TextIO, colour: bool | None = None) -> Console:
+    """The console every rich view writes through: colour when ``stream`` is a terminal and ``NO_COLOR``
+    is unset (or as ``colour`` forces), no markup guessing in data, a broken pipe raised to the caller."""
+    if colour is None:
+        return _Console(file=stream, highlight=False, emoji=False)
+    if colour:
+        return _Console(file=stream, highlight=False, emoji=False, force_terminal=True)
+    return _Console(file=stream, highlight=False, emoji=False, color_system=None)
+
+
 class TableWriter:
     """Writes each document as a header line naming its source and one table per kind of finding."""
 
     def __init__(self, stream: TextIO, console: Console | None = None) -> None:
-        self.console = console or _Console(file=stream, highlight=False, emoji=False)
+        self.console = console or console_for(stream)
         self.count = 0
 
     def write(self, document: Document) -> None:
@@ -69,28 +79,28 @@ class TableWriter:
 
 
 def _tables(document: Document) -> list[tuple[str, Table]]:
-    quotes = _table("Quotes", "#", "speaker", "role", "kind", "quote")
+    quotes = new_table("Quotes", "#", "speaker", "role", "kind", "quote")
     for number, quote in enumerate(document.quotes, 1):
         quotes.add_row(
-            str(number), _speaker_cell(quote), _cell(quote.speaker.role if quote.speaker else None),
+            str(number), _speaker_cell(quote), cell(quote.speaker.role if quote.speaker else None),
             quote.kind, Text(shorten(quote.text)),
         )  # fmt: skip
-    speakers = _table("Speakers", "name", "type", "role", "quotes")
+    speakers = new_table("Speakers", "name", "type", "role", "quotes")
     for speaker in document.speakers:
-        speakers.add_row(Text(speaker.name), speaker.type, _cell(speaker.role), str(speaker.quotes))
-    people = _table("People", "name", "role", "mentions")
+        speakers.add_row(Text(speaker.name), speaker.type, cell(speaker.role), str(speaker.quotes))
+    people = new_table("People", "name", "role", "mentions")
     for person in document.people:
-        people.add_row(Text(person.name), _cell(person.role), str(len(person.mentions)))
-    countries = _table("Countries", "name", "code", "names", "adjectives")
+        people.add_row(Text(person.name), cell(person.role), str(len(person.mentions)))
+    countries = new_table("Countries", "name", "code", "names", "adjectives")
     for country in document.countries:
         adjectives = sum(mention.form == "adjective" for mention in country.mentions)
         countries.add_row(
             Text(country.name), country.code, str(len(country.mentions) - adjectives), str(adjectives)
         )
-    organisations = _table("Organisations", "name", "mentions")
+    organisations = new_table("Organisations", "name", "mentions")
     for organisation in document.organisations:
         organisations.add_row(Text(organisation.name), str(len(organisation.mentions)))
-    locations = _table("Locations", "name", "mentions")
+    locations = new_table("Locations", "name", "mentions")
     for location in document.locations:
         locations.add_row(Text(location.name), str(len(location.mentions)))
     return [
@@ -103,15 +113,20 @@ def _tables(document: Document) -> list[tuple[str, Table]]:
     ]
 
 
-def _table(title: str, *columns: str) -> Table:
+NUMERIC_COLUMNS = frozenset({"#", "quotes", "mentions", "names", "adjectives", "documents"})
+
+
+def new_table(title: str, *columns: str) -> Table:
+    """A titled table; counts are right-aligned."""
     table = Table(title=title, title_justify="left", title_style="bold")
     for column in columns:
-        numeric = column in {"#", "quotes", "mentions", "names", "adjectives"}
+        numeric = column in NUMERIC_COLUMNS
         table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
     return table
 
 
-def _cell(value: str | None) -> Text:
+def cell(value: str | None) -> Text:
+    """A value as text, a dim dash for none; never read as rich markup."""
     return Text(value) if value else Text("—", style="dim")
 
 

@@ -6,8 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from natasha import Doc
+from natasha.doc import DocSent, DocSpan
 
 from .entities.countries import find_places
+from .entities.org_lexicon import org_institutions
 from .entities.organisations import find_organisations, organisation_heads
 from .entities.people import find_people, role_forms
 from .nlp import Models, annotate_many, load_models
@@ -50,18 +52,22 @@ class Extractor:
         vocab = self.models.vocab
         quotes = needs_syntax(doc, vocab)
         heads, roles = organisation_heads(vocab), role_forms(vocab)
+        institutions = vocab.forms_of(org_institutions())
         wanted = []
         for sent, for_quotes in zip(doc.sents, quotes, strict=True):
-            types = {span.type for span in sent.spans or ()}
+            spans = sent.spans or ()
             words = [token.text.lower().replace("ё", "е") for token in sent.tokens]
             capitalised = [
                 word for token, word in zip(sent.tokens, words, strict=True) if token.text[:1].isupper()
             ]
             wanted.append(
                 for_quotes
-                or "ORG" in types  # names extend along the tree: "Министерство иностранных дел России"
-                or ("PER" in types and bool(roles.intersection(words)))  # roles: "глава МВД Колокольцев"
+                # names extend along the tree: "Министерство иностранных дел России"
+                or any(span.type == "ORG" and _complement_follows(sent, span) for span in spans)
+                # roles: "глава МВД Владимир Колокольцев", "Ильхам Алиев, президент Азербайджана"
+                or any(span.type == "PER" and _role_near(sent, span, words, roles) for span in spans)
                 or bool(heads.intersection(capitalised))  # names natasha misses: "Совещание по ..."
+                or _institution_named(sent, words, institutions)  # "мэрия Уфы", "сборная России"
             )
         return wanted
 
@@ -91,3 +97,31 @@ def summarise_speakers(quotes: tuple[Quote, ...]) -> tuple[SpeakerSummary, ...]:
         SpeakerSummary(name=speaker.name, type=speaker.type, role=speaker.role, quotes=count)
         for speaker, count in counts.most_common()
     )
+
+
+ROLE_WINDOW = 6
+"""Tokens around a name within which a role noun may be its role."""
+
+
+def _complement_follows(sent: DocSent, span: DocSpan) -> bool:
+    """Could the organisation name go on past natasha's span: a genitive or a preposition next?"""
+    following = [token for token in sent.tokens if token.start >= span.stop][:1]
+    return bool(following) and (
+        following[0].pos == "ADP" or following[0].feats.get("Case") == "Gen" or following[0].text == "("
+    )
+
+
+def _institution_named(sent: DocSent, words: list[str], institutions: frozenset[str]) -> bool:
+    """An institution word followed by a capitalised word: the name may go on ("полиция Нью-Йорка")."""
+    return any(
+        word in institutions and following.text[:1].isupper()
+        for word, following in zip(words, sent.tokens[1:], strict=False)
+    )
+
+
+def _role_near(sent: DocSent, span: DocSpan, words: list[str], roles: frozenset[str]) -> bool:
+    indexes = [index for index, token in enumerate(sent.tokens) if span.start <= token.start < span.stop]
+    if not indexes:
+        return False
+    window = words[max(0, indexes[0] - ROLE_WINDOW) : indexes[-1] + ROLE_WINDOW]
+    return bool(roles.intersection(window))

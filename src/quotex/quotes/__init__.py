@@ -73,9 +73,10 @@ CONTEXT_BEFORE = 1
 
 def needs_syntax(doc: Doc, vocab: MorphVocab) -> list[bool]:
     """Which sentences the quote finders need parsed: those with a speech verb, "по словам" and the like,
-    a quotation mark, a closing colon or a dialogue dash, and the one before each of them."""
+    a quotation mark, a closing colon or a dialogue dash; and the one before such a sentence when it names
+    nobody (its "он", "президент" or "источник" may refer back)."""
     forms = cue_forms(vocab)
-    wanted = []
+    wanted, context = [], []
     for sent in doc.sents:
         words = [token.text.lower().replace("ё", "е") for token in sent.tokens]
         according = any(word == "по" and after in ACCORDING_NOUNS for word, after in pairwise(words))
@@ -87,7 +88,11 @@ def needs_syntax(doc: Doc, vocab: MorphVocab) -> list[bool]:
             or sent.text.rstrip().endswith(":")
             or sent.text.lstrip()[:1] in "—–-"
         )
-    return [any(wanted[index : index + CONTEXT_BEFORE + 1]) for index in range(len(wanted))]
+        named = any(span.type in ("PER", "ORG") for span in sent.spans or ())
+        context.append(wanted[-1] and not named)
+    return [
+        wanted[index] or any(context[index + 1 : index + CONTEXT_BEFORE + 1]) for index in range(len(wanted))
+    ]
 
 
 def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Finding]:

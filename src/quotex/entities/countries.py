@@ -128,6 +128,7 @@ class CountryGazetteer:
         for code, adjective in read_rows("country_adjectives.tsv"):
             self.add_adjective(code, adjective)
         self.longest = max(len(key) for key in self.phrases)
+        self.first_words = frozenset(key[0] for key in self.phrases)
 
     def add(self, key: tuple[str, ...], entry: Entry) -> None:
         self.phrases.setdefault(key, entry)  # the first entry wins: exceptions, names, aliases, adjectives
@@ -219,6 +220,8 @@ class CountryGazetteer:
 
     def lookup(self, tokens, keys: list[str], index: int) -> tuple[int, Entry] | None:
         """The longest gazetteer phrase starting at ``index`` whose letter case fits the text."""
+        if keys[index] not in self.first_words:  # most words start no country name
+            return None
         for size in range(min(self.longest, len(tokens) - index), 0, -1):
             entry = self.phrases.get(tuple(keys[index : index + size]))
             if entry is not None and all(

@@ -122,6 +122,10 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        # A spawned worker imports the parent's main module before its initializer runs, and that module
+        # may load numpy (with a thread per core); the environment it starts with is what limits numpy.
+        for name in SINGLE_THREADED:
+            os.environ.setdefault(name, "1")
         return ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_start_worker)
 
     def submit(self, chunk: list[Job]) -> Future[list[Outcome]]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import re
 import signal
@@ -42,7 +41,7 @@ except ImportError as error:  # pragma: no cover - depends on what is installed
 from . import batch
 from .batch import Outcome
 from .errors import InputError, QuotexError
-from .inputs import Job
+from .inputs import Job, record_id
 from .reading import decode
 
 if TYPE_CHECKING:
@@ -292,24 +291,13 @@ def _read_record(
     """(source, text, error) of one record."""
     if not isinstance(record, dict):
         return None, None, f"not a JSON object but {type(record).__name__}"
-    source = _as_source(record.get(source_field))
+    source = record_id(record.get(source_field))
     text = record.get(text_field)
     if not isinstance(text, str):
         return source, None, f"no {text_field!r} string"
     if not text.strip():
         return source, None, f"{text_field!r} is empty"
     return source, text, None
-
-
-def _as_source(value: Any) -> str | None:
-    """A record's id as the ``source`` string, as the command line's JSON Lines input makes it."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _extract_chunk(extractor: Extractor, texts: list[str], sources: list[str | None]) -> list[dict[str, Any]]:

@@ -276,7 +276,7 @@ def _record_job(
         return Job(index, path, error=f"{where}: not valid JSON (nested too deeply)")
     if not isinstance(record, dict):
         return Job(index, path, error=f"{where}: not a JSON object")
-    identifier = _identifier(record.get(id_field))
+    identifier = record_id(record.get(id_field))
     if identifier is not None:
         where = f"{where} (id {identifier})"
     text = record.get(text_field)
@@ -289,7 +289,9 @@ def _record_job(
     return Job(index, identifier, text=text, relative=(folder / _safe_name(identifier, number)).as_posix())
 
 
-def _identifier(value: Any) -> str | None:
+def record_id(value: Any) -> str | None:
+    """A JSON Lines record's id as the ``source`` string: text as it is, a number in decimal, anything
+    else as compact JSON; None for a missing or empty id."""
     if value is None or value == "":
         return None
     if isinstance(value, str):

@@ -157,13 +157,16 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
         with suppress(BrokenPipeError, QuotexError):
             sink.close()  # what was finished stays well-formed: a JSON array is closed
             out.flush()
-        err.write(f"{PROG}: interrupted after {done} documents\n")
+        err.write(f"{PROG}: interrupted after {_documents(done)}\n")
         return INTERRUPTED
     if not options.quiet and done + report.failures > 1:
         seconds = time.perf_counter() - started
-        documents = f"{done} document{'' if done == 1 else 's'}"
-        err.write(f"{PROG}: {documents}, {report.failures} failed, {quotes} quotes, {seconds:.1f} s\n")
+        err.write(f"{PROG}: {_documents(done)}, {report.failures} failed, {quotes} quotes, {seconds:.1f} s\n")
     return report.exit_code
+
+
+def _documents(count: int) -> str:
+    return f"{count} document{'' if count == 1 else 's'}"
 
 
 def _outcomes(jobs: Iterable[Job], options: Options) -> Iterator[batch.Outcome]:

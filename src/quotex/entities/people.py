@@ -30,6 +30,7 @@ from natasha import Doc
 from .. import lexicon
 from ..morph import MorphVocab, PhraseCache
 from ..records import Person, Span
+from ..syntax import Tree
 
 Token = Any  # a natasha DocToken: text, start, stop, id, head_id, rel, pos, feats
 
@@ -303,13 +304,13 @@ def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
     index = {tok.id: position for position, tok in enumerate(tokens)}
     name = _name_tokens(doc, sent, token, vocab)
     name_ids = {tok.id for tok in name}
-    children = _children(tokens)
+    tree = Tree.of_sentence(sent)
     roles = load_roles()
-    before = _role_before(tokens, index, name, name_ids, children, roles, vocab)
+    before = _role_before(tokens, index, name, name_ids, tree, roles, vocab)
     if before is not None:
         head, end = before
     else:
-        after = _role_after(tokens, index, name, name_ids, children, roles, vocab)
+        after = _role_after(tokens, index, name, name_ids, tree, roles, vocab)
         if after is None:
             return None
         head, end = after
@@ -318,7 +319,7 @@ def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
     return _role_phrase(doc, head, tokens, index, end, vocab)
 
 
-def _role_before(tokens, index, name, name_ids, children, roles, vocab) -> tuple[Token, int] | None:
+def _role_before(tokens, index, name, name_ids, tree, roles, vocab) -> tuple[Token, int] | None:
     """The head of a role phrase ending right before the name, and the phrase's last position."""
     first = index[name[0].id]
     others = _other_person_positions(tokens, name_ids)
@@ -328,7 +329,7 @@ def _role_before(tokens, index, name, name_ids, children, roles, vocab) -> tuple
             if position in others or candidate.text in STOP_PUNCT:
                 return None
             continue
-        subtree = _subtree(candidate, children)
+        subtree = tree.subtree_ids(candidate)
         gap = tokens[position + 1 : first]
         if all(tok.id in subtree for tok in gap) and _linked(candidate, name, name_ids, subtree, gap):
             if gap and gap[-1].text in OPENING_QUOTES:
@@ -336,11 +337,11 @@ def _role_before(tokens, index, name, name_ids, children, roles, vocab) -> tuple
             end = first - 1
             while end > position and tokens[end].pos == "ADJ":
                 end -= 1  # "президент 89-летний Роберт Мугабе": the adjective describes the person
-            return _widen(candidate, tokens, index, children, roles, vocab), end
+            return _widen(candidate, tokens, index, tree, roles, vocab), end
     return None
 
 
-def _role_after(tokens, index, name, name_ids, children, roles, vocab) -> tuple[Token, int] | None:
+def _role_after(tokens, index, name, name_ids, tree, roles, vocab) -> tuple[Token, int] | None:
     """The head of a role phrase set off by a comma after the name: "Алиев, президент Азербайджана,"."""
     position = index[name[-1].id] + 1
     if position >= len(tokens) or tokens[position].text != ",":
@@ -351,7 +352,7 @@ def _role_after(tokens, index, name, name_ids, children, roles, vocab) -> tuple[
     if position >= len(tokens) or not _is_role_noun(tokens[position], roles, vocab):
         return None
     head = tokens[position]
-    subtree = _subtree(head, children)
+    subtree = tree.subtree_ids(head)
     end = position
     while end + 1 < len(tokens) and tokens[end + 1].id in subtree and tokens[end + 1].text not in STOP_PUNCT:
         end += 1
@@ -371,7 +372,7 @@ def _name_tokens(doc: Doc, sent: Any, token: Token, vocab: MorphVocab) -> list[T
         if span.type == "PER" and span.start <= token.start < span.stop:
             return name_tokens(doc, span, vocab) or list(span.tokens)
     return sorted(
-        [token, *(tok for tok in sent.tokens if tok.head_id == token.id and tok.rel == "flat:name")],
+        [token, *(tok for tok in Tree.of_sentence(sent).children(token) if tok.rel == "flat:name")],
         key=lambda tok: tok.start,
     )
 
@@ -383,25 +384,6 @@ def _other_person_positions(tokens: Sequence[Token], name_ids: set[str]) -> set[
         for position, tok in enumerate(tokens)
         if tok.id not in name_ids and tok.pos == "PROPN" and tok.feats.get("Animacy") == "Anim"
     }
-
-
-def _children(tokens: Sequence[Token]) -> dict[str, list[Token]]:
-    children: dict[str, list[Token]] = {}
-    for tok in tokens:
-        children.setdefault(tok.head_id, []).append(tok)
-    return children
-
-
-def _subtree(root: Token, children: dict[str, list[Token]]) -> set[str]:
-    """Ids of ``root``'s descendants (not ``root`` itself)."""
-    seen: set[str] = set()
-    stack = list(children.get(root.id, ()))
-    while stack:
-        tok = stack.pop()
-        if tok.id not in seen:
-            seen.add(tok.id)
-            stack.extend(children.get(tok.id, ()))
-    return seen
 
 
 def _is_role_noun(token: Token, roles: frozenset[str], vocab: MorphVocab) -> bool:
@@ -434,16 +416,14 @@ def _linked(
     )
 
 
-def _widen(
-    head: Token, tokens: Sequence[Token], index: dict[str, int], children: dict, roles, vocab
-) -> Token:
+def _widen(head: Token, tokens: Sequence[Token], index: dict[str, int], tree: Tree, roles, vocab) -> Token:
     """Climb from a role noun to a role noun governing it ("пресс-секретарь президента")."""
-    while head.rel == "nmod" and head.head_id in index:
-        parent = tokens[index[head.head_id]]
-        between = tokens[index[parent.id] + 1 : index[head.id]]
-        if index[parent.id] > index[head.id] or not _is_role_noun(parent, roles, vocab):
+    for parent in tree.ancestors(head):
+        if head.rel != "nmod" or index[parent.id] > index[head.id] or not _is_role_noun(parent, roles, vocab):
             break
-        if not all(tok.id in _subtree(parent, children) for tok in between):
+        between = tokens[index[parent.id] + 1 : index[head.id]]
+        below = tree.subtree_ids(parent)
+        if not all(tok.id in below for tok in between):
             break
         head = parent
     return head

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -11,6 +10,7 @@ from natasha import Doc
 from natasha.doc import DocSent, DocSpan, DocToken
 
 from ..morph import MorphVocab
+from ..syntax import Tree
 from .cues import cue_forms
 
 
@@ -30,10 +30,7 @@ class Context:
         self._positions: dict[str, int] = {
             token.id: index for sent in self.sents for index, token in enumerate(sent.tokens)
         }
-        self._children: dict[str, list[DocToken]] = defaultdict(list)
-        for token in doc.tokens:
-            if token.head_id != token.id and token.head_id in self.by_id:
-                self._children[token.head_id].append(token)
+        self.tree = Tree(sent.tokens for sent in self.sents)
         self._lemmas: dict[str, str] = {}
 
     # ---- tokens and lemmas
@@ -55,26 +52,15 @@ class Context:
         return self._positions[token.id]
 
     def head(self, token: DocToken) -> DocToken | None:
-        if token.head_id == token.id:
-            return None
-        return self.by_id.get(token.head_id)
+        """The token's head in its sentence, or None for a root (``syntax.Tree``: never a cycle)."""
+        return self.tree.head(token)
 
     def children(self, token: DocToken) -> list[DocToken]:
-        return self._children.get(token.id, [])
+        return self.tree.children(token)
 
     def subtree(self, token: DocToken) -> list[DocToken]:
         """The token and everything below it in its sentence, in text order."""
-        sent = self.sent_of_token[token.id]
-        found, stack = [], [token]
-        seen = set()
-        while stack:
-            node = stack.pop()
-            if node.id in seen:
-                continue
-            seen.add(node.id)
-            found.append(node)
-            stack.extend(child for child in self.children(node) if self.sent_of_token[child.id] is sent)
-        return sorted(found, key=lambda t: t.start)
+        return self.tree.subtree(token)
 
     def sentence_at(self, offset: int) -> DocSent | None:
         index = bisect_right(self._sent_starts, offset) - 1

@@ -225,7 +225,7 @@ def _statement_noun(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | No
     after = [t for t in sent.tokens if t.start >= verb.stop]
     if len(after) < 3 or after[0].text.lower() not in ("о", "об"):
         return None
-    noun = ctx.by_id.get(after[0].head_id)
+    noun = ctx.head(after[0])
     if noun is None or noun.pos not in ("NOUN", "PROPN"):
         return None
     if ctx.lemma(noun) in ("то", "это"):

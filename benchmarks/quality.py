@@ -3,8 +3,10 @@
     python benchmarks/quality.py [--nerel ../shared/corpus/nerel/dev] [--gold benchmarks/gold/quotes-dev]
 
 - Quotes: precision, recall and F1 of quote spans against the bundled dev gold (92 quotes in 28 NEREL
-  articles; matching as in ``quotes_gold.py``), speaker accuracy on matched quotes with a named gold
-  speaker, and end-to-end F1 (a quote counts only with the right speaker).
+  articles) and, when ``../shared`` is there, the unseen ``quotes-news`` gold (413 quotes in 59 Wikinews
+  and NewsRU.com articles); matching as in ``../shared/gold/score.py`` (``quotes_gold.py``). Recall of
+  direct and indirect quotes apart, speaker accuracy on matched quotes with a named gold speaker, how many
+  of those get no speaker and how many a wrong one, and end-to-end F1 (quote and speaker right).
 - Countries: mention P/R/F1 against NEREL COUNTRY spans, names and adjectives apart
   (``nerel_countries.py``).
 - Organisations: mention P/R/F1 against NEREL ORGANIZATION spans, exact and relaxed
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from nerel_countries import score_countries
 from nerel_organisations import score_organisations
-from quotes_gold import GOLD, score
+from quotes_gold import GOLD, NEWS, score
 from quotex.nlp import load_models
 from quotex.pipeline import Extractor
 
@@ -32,20 +34,30 @@ def row(name: str, precision: float, recall: float, f1: float, note: str = "") -
     return f"| {name} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {note} |"
 
 
+def quote_rows(name: str, q: dict) -> list[str]:
+    return [
+        row(f"quotes, {name}", q["precision"], q["recall"], q["f1"], f"{q['gold']} gold quotes"),
+        f"| recall by kind, {name} | | | | "
+        f"direct {q['recall_direct']:.3f}, indirect {q['recall_indirect']:.3f} |",
+        f"| speaker accuracy, {name} | | | {q['speaker_accuracy']:.3f} | {q['named']} matched quotes with a "
+        f"named speaker: {q['speaker_null']} null, {q['speaker_wrong']} wrong ({q['wrong_rate']:.3f}) |",
+        f"| quotes with the right speaker, {name} | | | {q['end_to_end_f1']:.3f} | end-to-end F1 |",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of quote gold ID.json + ID.txt")
+    parser.add_argument("--news", type=Path, default=NEWS, help="a second gold folder, scored when present")
     parser.add_argument("--nerel", type=Path, default=NEREL_DEV, help="a NEREL split folder (.txt + .ann)")
     args = parser.parse_args()
     models = load_models()
-    quotes = score(args.gold, args.gold, Extractor(models)).report()
-    lines = [
-        "| measure | P | R | F1 | note |",
-        "|---|---|---|---|---|",
-        row("quotes", quotes["precision"], quotes["recall"], quotes["f1"], f"{quotes['gold']} gold quotes"),
-        f"| speaker accuracy | | | {quotes['speaker_accuracy']:.3f} | matched quotes with a named speaker |",
-        f"| quotes with the right speaker | | | {quotes['end_to_end_f1']:.3f} | end-to-end F1 |",
-    ]
+    lines = ["| measure | P | R | F1 | note |", "|---|---|---|---|---|"]
+    for gold in (args.gold, args.news):
+        if gold.is_dir():
+            lines.extend(quote_rows(gold.name, score(gold, gold, Extractor(models)).report()))
+        else:
+            lines.append(f"| quotes | | | | no gold folder at {gold} |")
     if args.nerel.is_dir():
         countries = score_countries(args.nerel, models)
         organisations = score_organisations(args.nerel, models)

@@ -10,11 +10,14 @@ from quotex.pipeline import Extractor
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from quotes_gold import GOLD, score
 
-TARGET = 0.85
+QUOTE_F1 = 0.95
+SPEAKER_ACCURACY = 0.80  # scored as ../shared/gold/score.py does: a surname and a first name must agree
+WRONG_RATE = 0.09
 
 
 def test_quote_f1_and_speaker_accuracy_meet_the_targets(extractor: Extractor) -> None:
     report = score(Path(GOLD), Path(GOLD), extractor).report()
     assert report["gold"] == 92
-    assert report["f1"] >= TARGET
-    assert report["speaker_accuracy"] >= TARGET
+    assert report["f1"] >= QUOTE_F1
+    assert report["speaker_accuracy"] >= SPEAKER_ACCURACY
+    assert report["wrong_rate"] <= WRONG_RATE

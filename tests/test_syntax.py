@@ -77,3 +77,12 @@ def test_the_line_that_hung_a_batch_finishes(extractor) -> None:
     )
     document = extractor.extract(line)
     assert any(person.name == "Джаред Кушнер" for person in document.people)
+
+
+def test_a_cycle_is_cut_at_its_verb() -> None:
+    # "Как пишет X, C": a parse that loops from the verb through the clause and back keeps the verb on top
+    noun, verb, other = tokens("3", "1", "2")
+    verb.pos, noun.pos, other.pos = "VERB", "NOUN", "NOUN"
+    tree = Tree([[noun, verb, other]])
+    assert tree.head(verb) is None
+    assert tree.subtree(verb) == [noun, verb, other]

@@ -41,7 +41,11 @@ class Tree:
         return cls([sentence.tokens])
 
     def _break_cycles(self, tokens: list[Token]) -> None:
-        """Drop the edge that closes each cycle, so every path up ends at a root. Linear time."""
+        """Cut each cycle at one member, which becomes a root, so every path up ends. Linear time.
+
+        The member cut loose is the one most like a clause's root: labelled ``root``, else a verb, else
+        the first in text order (natasha's broken parses mostly loop through a main verb).
+        """
         state: dict[str, int] = {}  # 1: on the path being walked, 2: known to reach a root
         for token in tokens:
             path = []
@@ -51,11 +55,16 @@ class Tree:
                 path.append(node)
                 head = self._heads[node.id]
                 if head is not None and state.get(head.id) == 1:
-                    self._heads[node.id] = None  # node -> head closes a cycle: node becomes a root
+                    cycle = path[next(i for i, member in enumerate(path) if member is head) :]
+                    self._heads[min(cycle, key=self._root_rank).id] = None
                     break
                 node = head
             for visited in path:
                 state[visited.id] = 2
+
+    def _root_rank(self, token: Token) -> tuple[int, int]:
+        rank = 0 if token.rel == "root" else 1 if getattr(token, "pos", None) in ("VERB", "AUX") else 2
+        return rank, self._order[token.id]
 
     def __contains__(self, token: Token) -> bool:
         return token.id in self._heads

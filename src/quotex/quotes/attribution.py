@@ -18,7 +18,7 @@ from natasha.doc import DocSpan, DocToken
 from ..entities.people import person_gender
 from ..records import Entity, Person, Span, Speaker
 from .context import Context
-from .cues import sources
+from .cues import org_anaphora, sources
 from .findings import Finding
 
 ROLE_SYNONYMS = {
@@ -40,6 +40,8 @@ ROLE_LOOKBACK_SENTENCES = 40
 """How far back "президент" may look for the president named before."""
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
+QUOTE_MARKS = frozenset('«»"„“”')
+OC_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
 
@@ -75,6 +77,10 @@ class Attributor:
         self._quoted_ends = [end for _, end in merged]
         self.roles = roles
         self.spoken: list[tuple[int, Attribution]] = []
+        self._organisation_mentions = sorted(
+            ((m.start, organisation) for organisation in organisations for m in organisation.mentions),
+            key=lambda pair: pair[0],
+        )
 
     # ---- entry point
 
@@ -103,17 +109,23 @@ class Attributor:
             entity = None  # "СМИ" is tagged ORG but names nobody
         if entity is not None and entity.type == "LOC" and any(c.rel == "case" for c in ctx.children(token)):
             entity = None  # "по сообщениям из Сеула": a place; "Москва заявила", "в сообщении дворца" speak
+        if entity is not None and entity.type == "PER":
+            return self._joint(token, self._named(entity, verb=verb))
+        named = (
+            self._apposed_person(token) or self._person_in_phrase(token) or self._name_in_subject(token, verb)
+        )
+        if named is not None:  # a named spokesman speaks as himself
+            return self._joint(token, self._named(named, mention=self._phrase(token), verb=verb))
+        if lemma in kinds["spokesman"] and (found := self._spokesman(token, self._phrase(token), before)):
+            return found
         if entity is not None:
             return self._joint(token, self._named(entity, verb=verb))
-        named = self._apposed_person(token) or self._person_in_phrase(token)
-        if named is not None:
-            return self._joint(token, self._named(named, mention=self._phrase(token), verb=verb))
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
             return self._pronoun(token, verb, before)
         if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             return Attribution()
         phrase = self._phrase(token)
-        if lemma in kinds["spokesman"] or lemma in kinds["media"]:
+        if lemma in kinds["media"]:
             owner = self._owner(token)
             if owner is not None:
                 return self._named(owner, mention=phrase)
@@ -180,6 +192,117 @@ class Attributor:
                 and (named.tokens or [member])[0] is member
             ):
                 return named
+        return None
+
+    def _name_in_subject(self, token: DocToken, verb: DocToken | None) -> DocSpan | None:
+        """A name further on in the subject, before the verb: "Одна из организаторов фестиваля и его
+        ведущая Анна Смирнова сообщила", "Председатель совета, бывший министр Олег Кузнецов, считает".
+
+        The name stands in the subject's case, agrees with the verb in gender, and no other predicate,
+        quotation mark or colon stands between; a relative clause ("..., который в мае ушёл, ...") is
+        passed over to its closing comma.
+        """
+        ctx = self.ctx
+        if (
+            verb is None
+            or not token.start < verb.start
+            or ctx.sent_of_token.get(verb.id) is not (sent := ctx.sent_of_token[token.id])
+        ):
+            return None
+        case = token.feats.get("Case") or "Nom"
+        said = verb.feats.get("Gender") if verb.feats.get("Number") != "Plur" else None
+        in_clause = False
+        for member in sent.tokens[ctx.position(token) + 1 : ctx.position(verb)]:
+            word = member.text.lower()
+            if in_clause:
+                in_clause = word != ","
+                continue
+            if ctx.lemma(member) == "который":
+                in_clause = True
+                continue
+            if member.text in QUOTE_MARKS or member.text in (":", ";", "—", "–"):
+                return None
+            if member.pos in ("VERB", "AUX") and member.feats.get("VerbForm") == "Fin":
+                return None
+            named = ctx.entity_of(member)
+            if named is None or named.type != "PER" or (named.tokens or [member])[0] is not member:
+                continue
+            if member.feats.get("Case") != case:
+                continue
+            person = self._person_at(named.start, named.stop)
+            gender = person_gender(person, ctx.vocab) if person is not None else self._gender(named)
+            if said and gender and said != gender:
+                return None
+            return named
+        return None
+
+    def _spokesman(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution | None:
+        """A press office or a representative speaks for its owner (GUIDELINES: "пресс-служба клуба
+        «Бананц»" -> Бананц): an organisation, a person ("пресс-служба президента" -> the president
+        named before), or an unnamed institution ("представитель посольства" -> посольство). With no
+        owner, the organisation credited with the last quote, when it is no news outlet ("Пресс-служба
+        отмечает" after "говорится в сообщении МВД"). None leaves the phrase to the other rules.
+        """
+        ctx = self.ctx
+        kinds = sources()
+        mention = self._span(phrase)
+        owner = self._owner_of(token)
+        if owner is None:
+            if token.feats.get("Number") == "Plur" or len(phrase) > 1:
+                return None
+            speaker = self._last_organisation_speaker(before, outlets=False)
+            return Attribution(speaker, mention=mention) if speaker is not None else None
+        named = ctx.entity_of(owner)
+        if named is not None and named.type == "PER":
+            if ctx.lemma(token) not in kinds["office"]:  # "представитель Обамы": someone unnamed
+                return Attribution(description=self._description(phrase), mention=mention)
+            return self._named(named, mention=phrase)
+        owned = self._phrase(owner)
+        organisation = self._organisation_in(owned)
+        if organisation is not None:
+            return Attribution(Speaker(organisation, "organisation"), mention=mention)
+        role = self._role_of(owner, owned)
+        if role is not None and owner.feats.get("Number") != "Plur":
+            found = self._by_role(role, owner, None, before, owned)
+            return replace(found, mention=mention) if found.speaker is not None else None
+        if ctx.lemma(owner) in kinds["institution"]:
+            found = self._institution(owner, owned, before)
+            if len(owned) == 1 and found.speaker is not None and found.speaker.name.islower():
+                return None  # "представитель компании" and no company named: an unnamed person
+            return replace(found, mention=mention)
+        return None
+
+    def _owner_of(self, token: DocToken) -> DocToken | None:
+        """The genitive a spokesman noun belongs to, through a chain of them: "представитель
+        пресс-службы посольства США" -> посольства."""
+        ctx = self.ctx
+        node = token
+        for _ in range(3):
+            owner = next(
+                (
+                    child
+                    for child in ctx.children(node)
+                    if child.rel in ("nmod", "appos")
+                    and child.start > node.start
+                    and child.pos in ("NOUN", "PROPN", "X")
+                    and not any(c.rel == "case" for c in ctx.children(child))
+                ),
+                None,
+            )
+            if owner is None or ctx.lemma(owner) not in sources()["spokesman"]:
+                return owner
+            node = owner
+        return None
+
+    def _organisation_in(self, phrase: list[DocToken]) -> str | None:
+        """The name of the organisation mentioned in ``phrase``. A mention that takes in a press office
+        before it ("Пресс-служба МВД Киргизии") gives the phrase itself, in the nominative."""
+        start, end = phrase[0].start, phrase[-1].stop
+        for organisation in self.organisations:
+            for m in organisation.mentions:
+                if m.start < end and start < m.end:
+                    owned = m.start >= start
+                    return organisation.name if owned else self._description(phrase, keep_case=True)
         return None
 
     def _owner(self, token: DocToken, type: str = "ORG") -> DocSpan | None:
@@ -269,10 +392,14 @@ class Attributor:
 
     def _role_of(self, token: DocToken, phrase: list[DocToken]) -> str | None:
         lemma = self.ctx.lemma(token)
-        words = [self.ctx.lemma(t) for t in phrase if t.pos != "PUNCT"]
-        two = " ".join(words[:2])
-        if two in self.roles or two in ROLE_SYNONYMS:
-            return ROLE_SYNONYMS.get(two, two)
+        words = [t for t in phrase if t.pos != "PUNCT"]
+        if len(words) > 1:  # "глава государства": the head's lemma, its complement as written
+            for two in (
+                f"{self.ctx.lemma(words[0])} {self.ctx.lemma(words[1])}",
+                f"{self.ctx.lemma(words[0])} {words[1].text.lower().replace('ё', 'е')}",
+            ):
+                if two in self.roles or two in ROLE_SYNONYMS:
+                    return ROLE_SYNONYMS.get(two, two)
         if lemma in self.roles:
             return ROLE_SYNONYMS.get(lemma, lemma)
         return None
@@ -382,22 +509,57 @@ class Attributor:
     # ---- institutions and unnamed sources
 
     def _institution(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution:
-        lemma = self.ctx.lemma(token)
+        """An institution named by a common noun: a bare noun refers back to the named organisation of
+        its kind ("В ведомстве сообщили" -> the ministry named before); otherwise, or when none is
+        named, the phrase itself speaks ("в полиции заявили" -> полиция)."""
         mention = self._span(phrase)
         if len(phrase) == 1:
-            for organisation in reversed(self.organisations):
-                first = organisation.mentions[0] if organisation.mentions else None
-                if first is not None and first.start < before and lemma in self._lemmas(organisation.name):
-                    return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
+            organisation = self._organisation_of_kind(self.ctx.lemma(token), min(before, token.start))
+            if organisation is not None:
+                return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
         return Attribution(Speaker(self._description(phrase), "organisation"), mention=mention)
 
-    def _last_organisation_speaker(self, before: int) -> Speaker | None:
+    def _organisation_of_kind(self, noun: str, before: int) -> Entity | None:
+        """The nearest named organisation before ``before`` that a bare class noun can stand for: its
+        name holds the noun, the text introduced it with the noun ("компания «Вектор»"), or its name
+        starts with a head the noun covers (``data/org_anaphora.txt``: "ведомство" -> министерство, МИД).
+        """
+        heads = org_anaphora().get(noun, frozenset())
+        for start, organisation in reversed(self._organisation_mentions):
+            if start >= before or organisation.name.islower():
+                continue
+            first = organisation.name.split()[0]
+            if (
+                noun in self._lemmas(organisation.name)
+                or first.lower() in heads
+                or self.ctx.vocab.lemmatize(first, "NOUN", {}).lower() in heads
+                or self._introduced_as(noun, start)
+            ):
+                return organisation
+        return None
+
+    def _introduced_as(self, noun: str, start: int) -> bool:
+        """Does the class noun stand right before the mention at ``start`` ("компании «Вектор»")?"""
+        words = [t for t in self.ctx.tokens_between(max(0, start - 40), start) if t.text not in QUOTE_MARKS]
+        return bool(words) and self.ctx.lemma(words[-1]) == noun
+
+    def _last_organisation_speaker(self, before: int, outlets: bool = True) -> Speaker | None:
         """The organisation credited with the last quote before ``before`` ("Forbes уточняет, что ...
-        По данным издания, ..."); an organisation merely mentioned is not taken for the outlet."""
+        По данным издания, ..."); an organisation merely mentioned is not taken for the outlet. With
+        ``outlets`` False, the last organisation that is no news outlet, within a few sentences (whose
+        press office "пресс-служба" alone is)."""
         earlier = [(start, found) for start, found in self.spoken if start < before]
+        if not outlets:
+            sentence = self.ctx.sentence_at(before)
+            index = self.ctx.sentence_index(sentence) if sentence is not None else len(self.ctx.sents)
+            horizon = self.ctx.sents[max(0, index - RECENT_SENTENCES)].start
+            earlier = [(start, found) for start, found in earlier if start >= horizon]
         for _, found in reversed(earlier):
             if found.speaker is not None and found.speaker.type == "organisation":
-                return found.speaker if self._looks_like_outlet(found.mention) else None
+                if self._looks_like_outlet(found.mention) is outlets:
+                    return found.speaker
+                if outlets:
+                    return None
         return None
 
     def _looks_like_outlet(self, mention: Span | None) -> bool:
@@ -467,7 +629,7 @@ class Attributor:
             run = run[:-1]
         return run or [token]
 
-    def _description(self, phrase: list[DocToken]) -> str:
+    def _description(self, phrase: list[DocToken], keep_case: bool = False) -> str:
         """The phrase in the nominative: its head and the words agreeing with it inflected, the rest kept."""
         head = phrase[0]
         for token in phrase:
@@ -477,8 +639,10 @@ class Attributor:
         words = []
         for token in phrase:
             word = token.text
-            if token is head or (token.start < head.start and token.pos in ("ADJ", "DET", "VERB")):
+            if token is head:
                 word = self._nominative(token, head.feats.get("Number", "Sing"))
+            elif token.start < head.start and token.pos in ("ADJ", "DET", "VERB"):
+                word = self._nominative(token, head.feats.get("Number", "Sing"), head.feats.get("Gender"))
             words.append((token, word))
         parts = []
         for index, (token, word) in enumerate(words):
@@ -486,17 +650,23 @@ class Attributor:
                 parts.append(self.ctx.text[words[index - 1][0].stop : token.start])
             parts.append(word)
         text = "".join(parts)
-        return text[:1].lower() + text[1:] if not text[:2].isupper() else text
+        return text[:1].lower() + text[1:] if not text[:2].isupper() and not keep_case else text
 
-    def _nominative(self, token: DocToken, number: str) -> str:
-        if token.feats.get("Case") in (None, "Nom"):
+    def _nominative(self, token: DocToken, number: str, gender: str | None = None) -> str:
+        """The word in the nominative, in ``number`` (and, for an adjective, the ``gender`` of its
+        noun), with the capitals it had; an acronym ("МВД") stays as written."""
+        if token.feats.get("Case") in (None, "Nom") or (token.text.isupper() and len(token.text) > 1):
             return token.text
         grams = {"nomn", "plur" if number == "Plur" else "sing"}
-        for form in self.ctx.vocab(token.text.lower()):
+        if number != "Plur" and gender in OC_GENDERS:
+            grams.add(OC_GENDERS[gender])
+        forms = sorted(self.ctx.vocab(token.text.lower()), key=lambda form: form.pos != token.pos)
+        for form in forms:
             if form.feats.get("Case") == token.feats.get("Case") and form.pos in (token.pos, "NOUN", "ADJ"):
                 inflected = form.inflect(grams) or form.inflect({"nomn"})
                 if inflected is not None:
-                    return inflected.word
+                    word = inflected.word
+                    return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
         return token.text
 
     def _span(self, tokens: list[DocToken]) -> Span:

@@ -48,3 +48,12 @@ def cue_forms(vocab: MorphVocab) -> frozenset[str]:
 def sources() -> Lexicon:
     """Nouns for unnamed sources, institutions, spokesmen and media type words."""
     return read_lexicon("sources.txt")
+
+
+@lru_cache(maxsize=1)
+def org_anaphora() -> dict[str, frozenset[str]]:
+    """Class noun -> the heads of organisation names it can refer back to (``data/org_anaphora.txt``)."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for noun, head in lexicon.rows("org_anaphora.txt"):
+        heads[lexicon.normal(noun)].add(lexicon.normal(head))
+    return {noun: frozenset(values) for noun, values in heads.items()}

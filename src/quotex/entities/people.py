@@ -178,7 +178,8 @@ def _ending_variants(word: str, gender: str, cases: Iterable[str | None]) -> lis
 def _tokens_gender(tokens: Sequence[Token], vocab: MorphVocab) -> str | None:
     """A name's gender: the dictionary's for a known first name, else the majority of natasha's tags."""
     words = [token for token in tokens if _is_word(token)]
-    if len(words) > 1 and (gender := _first_name_gender(words[0].text, vocab)):
+    case = UD_TO_OC_CASE.get(words[0].feats.get("Case", "")) if words else None
+    if len(words) > 1 and (gender := _first_name_gender(words[0].text, vocab, case)):
         return gender
     votes = [token.feats.get("Gender") for token in words]
     masc, fem = votes.count("Masc"), votes.count("Fem")
@@ -204,11 +205,17 @@ def _name_gender(words: Sequence[str], vocab: MorphVocab) -> str | None:
 
 
 @lru_cache(maxsize=20_000)
-def _first_name_gender(word: str, vocab: MorphVocab) -> str | None:
+def _first_name_gender(word: str, vocab: MorphVocab, case: str | None = None) -> str | None:
+    """The gender of a known first name; with ``case`` (the case natasha read in context), only readings
+    in that case count: "Дани" in the nominative is no form of the man's name "Даня"."""
     genders = {
         parse.tag.gender
         for parse in vocab(word)
-        if "Name" in parse.tag and _tag_gender(parse.tag) in OC_TO_UD_GENDER and parse.is_known
+        if "Name" in parse.tag
+        and _tag_gender(parse.tag) in OC_TO_UD_GENDER
+        and parse.tag.number != "plur"
+        and (case is None or OC_BASE_CASE.get(parse.tag.case, parse.tag.case) == case)
+        and parse.is_known
     }
     return OC_TO_UD_GENDER[str(genders.pop())] if len(genders) == 1 else None
 

@@ -77,6 +77,10 @@ class Attributor:
         self._quoted_ends = [end for _, end in merged]
         self.roles = roles
         self.spoken: list[tuple[int, Attribution]] = []
+        self._person_mentions = sorted(
+            ((m.start, person) for person in people for m in person.mentions), key=lambda pair: pair[0]
+        )
+        self._descriptor_cache: dict[int, frozenset[str]] = {}
         self._organisation_mentions = sorted(
             ((m.start, organisation) for organisation in organisations for m in organisation.mentions),
             key=lambda pair: pair[0],
@@ -148,7 +152,12 @@ class Attributor:
         role = self._role_of(token, phrase)
         if role is not None:
             return self._by_role(role, token, verb, before, phrase)
-        if len(phrase) == 1 and token.feats.get("Animacy") == "Anim" and lemma not in kinds["group"]:
+        if (
+            token.pos in ("NOUN", "PROPN")  # a capitalised first word may be tagged PROPN
+            and token.feats.get("Animacy") == "Anim"
+            and token.feats.get("Number") != "Plur"
+            and lemma not in kinds["group"]
+        ):
             return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
         if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":
             return Attribution(description=self._description(phrase), mention=self._span(phrase))
@@ -407,14 +416,88 @@ class Attributor:
     def _by_role(
         self, role: str, token: DocToken, verb: DocToken | None, before: int, phrase: list[DocToken]
     ) -> Attribution:
-        gender = verb.feats.get("Gender") if verb is not None and verb.pos == "VERB" else None
+        """A role or descriptor noun back to the person it describes: the person the text gave that role
+        or that noun ("ректора МГУ Виктора Садовничего ... рассказал ректор"), else, for a definite
+        description ("45-летняя исполнительница", not "один из врачей" or "врач, который лечил"), the
+        subject of the sentences just before or the speaker of the quote before, of the right gender."""
+        gender = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+        if token.feats.get("Gender") == "Fem" and token.feats.get("Animacy") == "Anim":
+            gender = "Fem"  # "художница", "исполнительница"; a masculine noun may name a woman
         mention = self._span(phrase)
-        found = self._antecedent(before, gender=gender, role=role)
-        if found is None and len(phrase) == 1:  # "политик добавил", "рассказал биограф"
-            found = self._antecedent(before, gender=gender, lookback=RECENT_SENTENCES, subjects_only=True)
+        found = self._antecedent(before, gender=gender, role=role) or self._described(
+            self.ctx.lemma(token), gender, min(before, token.start)
+        )
+        if found is None and self._definite(token, phrase):
+            found = self._antecedent(
+                min(before, token.start), gender=gender, lookback=RECENT_SENTENCES, subjects_only=True
+            )
         if found is None or found.speaker is None:
             return Attribution(description=self._description(phrase), mention=mention)
         return replace(found, mention=mention)
+
+    def _definite(self, token: DocToken, phrase: list[DocToken]) -> bool:
+        """A description that may refer back to whoever the text was just about: singular, adjectives
+        at most ("45-летняя исполнительница"), no unnamed marker ("один из", "другой"), no defining
+        clause ("прокурор, занимающийся этим делом"), nobody else's ("его адвокат")."""
+        kinds = sources()
+        if token.feats.get("Number") == "Plur":
+            return False
+        if any(self.ctx.lemma(t) in kinds["unnamed"] for t in phrase):
+            return False
+        if any(t.start > token.start and t.pos in ("NOUN", "PROPN") for t in phrase):
+            return False  # "премьер-министр Испании" names an office: only its holder, found by role
+        return not any(
+            child.rel in ("acl", "acl:relcl") or (child.rel == "det" and child.pos == "PRON")
+            for child in self.ctx.children(token)
+        )
+
+    def _described(self, noun: str, gender: str | None, before: int) -> Attribution | None:
+        """The person last mentioned before ``before`` whom the text described with ``noun``: "художница
+        Ольга Белова" for "художница", "знаменитого велогонщика Лэнса Армстронга" for "велогонщик"."""
+        for start, person in reversed(self._person_mentions):
+            if start >= before:
+                continue
+            if noun not in self._descriptors(person):
+                continue
+            known = person_gender(person, self.ctx.vocab)
+            if gender and known not in (None, gender):
+                continue
+            return Attribution(Speaker(person.name, "person", person.role))
+        return None
+
+    def _descriptors(self, person: Person) -> frozenset[str]:
+        """Lemmas of the nouns the text puts before the person's name (in the name's case, no comma or
+        verb between) and of the nouns of the person's role."""
+        found = self._descriptor_cache.get(id(person))
+        if found is not None:
+            return found
+        ctx = self.ctx
+        lemmas = {ctx.vocab.lemmatize(word, "NOUN", {}).lower() for word in (person.role or "").split()}
+        for mention in person.mentions:
+            name = list(ctx.tokens_between(mention.start, mention.end))
+            sent = ctx.sentence_at(mention.start)
+            if not name or sent is None:
+                continue
+            head = ctx.head(name[0])
+            if head is not None and name[0].rel == "appos" and head.pos == "NOUN":
+                lemmas.add(ctx.lemma(head))  # "ректора МГУ им. Ломоносова Виктора Садовничего"
+                continue
+            case = name[0].feats.get("Case")
+            for token in reversed(sent.tokens[max(0, ctx.position(name[0]) - 8) : ctx.position(name[0])]):
+                if token.text in (",", ";", ":", "—", "–", "(", ")") or token.text in QUOTE_MARKS:
+                    break
+                if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
+                    break
+                if (
+                    token.pos == "NOUN"
+                    and token.feats.get("Case") == case
+                    and token.feats.get("Animacy") == "Anim"
+                ):
+                    lemmas.add(ctx.lemma(token))
+                    break
+        found = frozenset(lemmas)
+        self._descriptor_cache[id(person)] = found
+        return found
 
     def _antecedent(
         self,

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import textwrap
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 import quotex
-from quotex import deadline, pipeline
+from quotex import cli, deadline, pipeline
 from quotex.errors import AnalysisTimeout
 from quotex.pipeline import Extractor
 
@@ -139,3 +145,91 @@ def test_the_error_survives_pickling() -> None:
 
     error = pickle.loads(pickle.dumps(AnalysisTimeout("a.txt", 60.0)))
     assert str(error) == "a.txt: analysis took longer than 60 s"
+
+
+def write_corpus(root: Path, texts: list[str]) -> list[Path]:
+    root.mkdir()
+    paths = [root / f"{number:02}.txt" for number in range(1, len(texts) + 1)]
+    for path, text in zip(paths, texts, strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_command_line_in_process(
+    tmp_path: Path, extractor: Extractor, slow_places: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "make_extractor", lambda: extractor)
+    paths = write_corpus(tmp_path / "corpus", [FAST[0], SLOW, FAST[1]])
+    args = [str(tmp_path / "corpus"), "-f", "jsonl", "-w", "1", "--timeout", "1"]
+    result = CliRunner().invoke(cli.app, args)
+    assert result.exit_code == 1
+    error, closing = result.stderr.splitlines()
+    assert error == f"quotex: error: {paths[1]}: analysis took longer than 1 s; skipped"
+    assert closing.startswith("quotex: 2 documents, 1 failed, ")
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        str(paths[0]),
+        str(paths[2]),
+    ]
+
+
+def test_command_line_timeout_must_not_be_negative(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(FAST[0], encoding="utf-8")
+    result = CliRunner().invoke(cli.app, [str(tmp_path / "a.txt"), "--timeout", "-1"])
+    assert result.exit_code == 2
+    assert "--timeout" in result.stderr
+
+
+SLOW_QUOTEX = """
+    \"\"\"quotex with documents made slow on purpose, here and in each worker process (a spawned worker
+    imports this script again before it starts).\"\"\"
+    import time
+
+    from quotex import batch, cli, deadline, pipeline
+
+    batch.CHUNK_DOCUMENTS = 2  # several chunks, so that the workers run
+    batch.GRACE = 1.0  # the parent ends a stuck worker one second past its limit
+    original = pipeline.find_places
+
+
+    def find_places(doc, vocab):
+        given_up = time.monotonic() + 60
+        if "МЕДЛЕННО" in doc.text:  # slow work that checks its limit
+            while time.monotonic() < given_up:
+                deadline.check()
+                time.sleep(0.01)
+        if "ЗАВИСЛО" in doc.text:  # stuck where no check is ever reached
+            time.sleep(60)
+        return original(doc, vocab)
+
+
+    pipeline.find_places = find_places
+    if __name__ == "__main__":
+        cli.main()
+"""
+
+
+def test_worker_pool_skips_slow_and_stuck_documents_and_keeps_the_order(tmp_path: Path) -> None:
+    """Two worker processes, a document over its limit and one stuck where no check is reached (its
+    worker is ended and replaced): the neighbours are written in input order, one error line each."""
+    stuck = "Песков сообщил, что ЗАВИСЛО всё."
+    texts = [FAST[0], SLOW, FAST[1], FAST[0], stuck, FAST[1], FAST[0]]
+    paths = write_corpus(tmp_path / "corpus", texts)
+    script = tmp_path / "slow_quotex.py"
+    script.write_text(textwrap.dedent(SLOW_QUOTEX), encoding="utf-8")
+    command = [sys.executable, str(script), str(tmp_path / "corpus"), "-f", "jsonl", "-w", "2", "-q"]
+    completed = subprocess.run(
+        [*command, "--timeout", "2"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stderr.splitlines() == [
+        f"quotex: error: {paths[1]}: analysis took longer than 2 s; skipped",
+        f"quotex: error: {paths[4]}: analysis took longer than 2 s; skipped",
+    ]
+    written = [json.loads(line) for line in completed.stdout.splitlines()]
+    assert [document["source"] for document in written] == [str(paths[n]) for n in (0, 2, 3, 5, 6)]
+    assert [len(document["quotes"]) for document in written] == [1, 1, 1, 1, 1]

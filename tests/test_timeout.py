@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import quotex
-from quotex import cli, deadline, pipeline
+from quotex import batch, cli, deadline, pipeline
 from quotex.errors import AnalysisTimeout
 from quotex.pipeline import Extractor
 
@@ -170,6 +170,20 @@ def test_command_line_in_process(
         str(paths[0]),
         str(paths[2]),
     ]
+
+
+def test_command_line_timeout_default_and_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[float | None] = []
+
+    def run(jobs: Any, **options: Any) -> Any:
+        seen.append(options["timeout"])
+        return iter(())
+
+    monkeypatch.setattr(batch, "run", run)
+    (tmp_path / "a.txt").write_text(FAST[0], encoding="utf-8")
+    for extra in ([], ["--timeout", "0"], ["--timeout", "2.5"]):
+        assert CliRunner().invoke(cli.app, [str(tmp_path / "a.txt"), "-w", "1", *extra]).exit_code == 0
+    assert seen == [60.0, None, 2.5]
 
 
 def test_command_line_timeout_must_not_be_negative(tmp_path: Path) -> None:

@@ -170,11 +170,13 @@ def test_ctrl_c_keeps_finished_output_well_formed(
     class Interrupted:
         calls = 0
 
-        def extract_many(self, texts: list[str], names: list[str | None]) -> list[Any]:
+        def extract_each(
+            self, texts: list[str], names: list[str | None], *, timeout: float | None = None
+        ) -> list[Any]:
             self.calls += 1
             if self.calls > 2:
                 raise KeyboardInterrupt
-            return extractor.extract_many(texts, names)
+            return extractor.extract_each(texts, names, timeout=timeout)
 
     monkeypatch.setattr(cli, "make_extractor", Interrupted)
     monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 1)

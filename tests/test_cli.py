@@ -35,12 +35,16 @@ class RecordingExtractor:
         self.extractor = extractor
         self.texts: dict[str | None, str] = {}
 
-    def extract(self, text: str, source: str | None = None) -> Document:
+    def extract(self, text: str, source: str | None = None, *, timeout: float | None = None) -> Document:
         self.texts[source] = text
-        return self.extractor.extract(text, source=source)
+        return self.extractor.extract(text, source=source, timeout=timeout)
 
-    def extract_many(self, texts: list[str], sources: list[str | None]) -> list[Document]:
-        return [self.extract(text, source) for text, source in zip(texts, sources, strict=True)]
+    def extract_each(
+        self, texts: list[str], sources: list[str | None], *, timeout: float | None = None
+    ) -> list[Document]:
+        return [
+            self.extract(text, source, timeout=timeout) for text, source in zip(texts, sources, strict=True)
+        ]
 
 
 @pytest.fixture
@@ -275,7 +279,7 @@ def test_output_file_that_cannot_be_written(
 class FullExtractor:
     """Returns the hand-built document with one of everything, whatever the text."""
 
-    def extract(self, text: str, source: str | None = None) -> Document:
+    def extract(self, text: str, source: str | None = None, *, timeout: float | None = None) -> Document:
         return full_document(source)
 
 

@@ -20,10 +20,12 @@ import pytest
 from typer.testing import CliRunner
 
 import quotex.dask
+import quotex.pipeline
 from quotex import batch, cli
 from quotex.dask import ClusterError, analyse_on_worker, extract_partition, run_on_dask
 from quotex.inputs import Job, iter_jobs
 from quotex.pipeline import Extractor
+from test_timeout import SLOW, crawl_until_stopped
 
 ARTICLES = [
     "Пресс-секретарь президента Дмитрий Песков заявил, что Кремль внимательно следит за ситуацией.",
@@ -180,6 +182,52 @@ def _rerun_after_losing_its_worker(story: list[Any]) -> bool:
     states = [(transition[1], transition[2]) for transition in story]
     lost = [n for n, (start, finish) in enumerate(states) if finish == "released" and start != "waiting"]
     return bool(lost) and ("processing", "memory") in states[lost[0] :]
+
+
+def test_a_document_over_its_limit_is_skipped(
+    tmp_path: Path, cluster: distributed.LocalCluster, client: distributed.Client, small_chunks: None
+) -> None:
+    """The limit holds in a Dask worker's task thread: one error line, the neighbours in order."""
+    folder = write_corpus(tmp_path / "corpus", 5)
+    slow = folder / "0" / "002b.txt"
+    slow.write_text(SLOW, encoding="utf-8")
+    client.run(_slow_down_places)
+    try:
+        code, out, err = run_cli(folder, cli.Options(dask=cluster.scheduler_address, quiet=True, timeout=2))
+    finally:
+        client.run(_restore_places)
+    assert code == 1
+    assert err == f"quotex: error: {slow}: analysis took longer than 2 s; skipped\n"
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [
+        str(path) for path in sorted(folder.rglob("*.txt")) if path != slow
+    ]
+
+
+def test_extract_partition_with_a_time_limit(
+    session_extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quotex.pipeline, "find_places", crawl_until_stopped(quotex.pipeline.find_places))
+    records = [{"id": "fast", "text": ARTICLES[0]}, {"id": "slow", "text": SLOW}]
+    fast, slow = extract_partition(records, timeout=1)
+    assert fast["source"] == "fast" and fast["quotes"]
+    assert slow == {"source": "slow", "error": "analysis took longer than 1 s"}
+
+
+_original_places: list[Any] = []
+
+
+def _slow_down_places() -> None:
+    """In a worker: a text with test_timeout's marker loops in the countries stage until its limit."""
+    import quotex.pipeline
+
+    _original_places.append(quotex.pipeline.find_places)
+    quotex.pipeline.find_places = crawl_until_stopped(quotex.pipeline.find_places)
+
+
+def _restore_places() -> None:
+    import quotex.pipeline
+
+    quotex.pipeline.find_places = _original_places.pop()
 
 
 def test_extract_partition_on_a_bag(client: distributed.Client, extractor: Extractor) -> None:

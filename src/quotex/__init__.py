@@ -29,11 +29,12 @@ def __getattr__(name: str) -> Any:
 _default: Extractor | None = None
 
 
-def extract(text: str, source: str | None = None) -> Document:
-    """Analyse ``text`` with a shared Extractor that loads the models on first call."""
+def extract(text: str, source: str | None = None, *, timeout: float | None = None) -> Document:
+    """Analyse ``text`` with a shared Extractor that loads the models on first call. With ``timeout``
+    (seconds), raises ``quotex.errors.AnalysisTimeout`` once the analysis has taken that long."""
     global _default
     if _default is None:
         from .pipeline import Extractor
 
         _default = Extractor()
-    return _default.extract(text, source)
+    return _default.extract(text, source, timeout=timeout)

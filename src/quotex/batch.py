@@ -2,25 +2,33 @@
 
 Memory stays bounded however large the corpus: jobs are drawn lazily from their iterator, a job names a
 file that the worker reads itself, and at most a few chunks per worker are in flight. Each worker loads
-natasha's models once. A chunk of documents goes through ``Extractor.extract_many`` together, which is
-faster than one by one. A job that cannot be read, or a document the analysis fails on, becomes an
-``Outcome`` with an error; it never stops the others.
+natasha's models once. A chunk of documents goes through ``Extractor.extract_each`` together, which is
+faster than one by one. A job that cannot be read, or a document the analysis fails on or that runs past
+its time limit, becomes an ``Outcome`` with an error; it never stops the others.
+
+The time limit is checked by the analysis itself (``quotex.deadline``). For code that never reaches a
+check, the parent watches its workers: each tells it, through shared memory, which chunk it holds and when
+the limit of its current work expires, and a worker still busy ``GRACE`` seconds after that is ended. Its
+chunk goes again one document per task, the others in flight go again as they were, and a document that
+stops a worker when it is alone is reported as over its limit.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing import get_context
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .errors import QuotexError
+from . import deadline
+from .errors import AnalysisTimeout, QuotexError
 from .inputs import Job, load
 
 if TYPE_CHECKING:
@@ -32,6 +40,12 @@ CHUNK_DOCUMENTS = 32
 CHUNKS_PER_WORKER = 3
 """Tasks in flight per worker: keeps every worker busy while the output waits for the oldest task."""
 SINGLE_THREADED = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+GRACE = 10.0
+"""Seconds a worker may go on past the limit of its work before it is ended: the analysis checks the
+limit far more often than that (between natasha's batches, once per sentence in the finders), so a
+worker this late is stuck where no check is reached."""
+WATCH_INTERVAL = 0.5
+"""Seconds between two looks at the workers while the parent waits for results."""
 
 
 @dataclass(frozen=True)
@@ -52,8 +66,9 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def analyse(jobs: list[Job], extractor: Extractor) -> list[Outcome]:
-    """Read and analyse a chunk of jobs together; each job gets its outcome, in order."""
+def analyse(jobs: list[Job], extractor: Extractor, timeout: float | None = None) -> list[Outcome]:
+    """Read and analyse a chunk of jobs together, each document within ``timeout`` seconds (``None`` or
+    0: no limit); each job gets its outcome, in order."""
     outcomes: list[Outcome | None] = [None] * len(jobs)
     readable = []
     for position, job in enumerate(jobs):
@@ -64,14 +79,18 @@ def analyse(jobs: list[Job], extractor: Extractor) -> list[Outcome]:
     texts = [document_input.text for _, _, document_input in readable]
     sources = [job.source for _, job, _ in readable]
     try:
-        documents = extractor.extract_many(texts, sources)
+        documents = extractor.extract_each(texts, sources, timeout=timeout)
     except Exception:  # a bug on one document must not lose the others: retry them one by one
         documents = [
-            _extract_one(extractor, text, source) for text, source in zip(texts, sources, strict=True)
+            _extract_one(extractor, text, source, timeout)
+            for text, source in zip(texts, sources, strict=True)
         ]
     for (position, job, document_input), document in zip(readable, documents, strict=True):
         if isinstance(document, str):
             outcomes[position] = Outcome(job, error=document)
+            continue
+        if isinstance(document, AnalysisTimeout):
+            outcomes[position] = Outcome(job, error=skipped(document))
             continue
         note = None
         if not document_input.is_utf8:
@@ -80,9 +99,17 @@ def analyse(jobs: list[Job], extractor: Extractor) -> list[Outcome]:
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _extract_one(extractor: Extractor, text: str, source: str) -> Document | str:
+def skipped(error: AnalysisTimeout) -> str:
+    """The outcome's message for a document over its limit: "a.txt: analysis took longer than 60 s;
+    skipped"."""
+    return f"{error}; skipped"
+
+
+def _extract_one(extractor: Extractor, text: str, source: str, timeout: float | None) -> Document | str:
     try:
-        return extractor.extract(text, source)
+        return extractor.extract(text, source, timeout=timeout)
+    except AnalysisTimeout as error:
+        return skipped(error)
     except Exception as error:  # reported as this document's failure, with what went wrong
         return f"{source}: internal error: {type(error).__name__}: {error}"
 
@@ -93,12 +120,15 @@ def run(
     workers: int = 1,
     ordered: bool = True,
     make_extractor: Callable[[], Extractor] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes of ``jobs``: in input order, or as they finish with ``ordered=False``.
 
     With ``workers`` above 1 the documents go to that many worker processes, unless the input turns
     out to be a single chunk, which is analysed here. ``make_extractor`` builds this process's
-    Extractor (the default loads the models); worker processes always build their own.
+    Extractor (the default loads the models); worker processes always build their own. A document
+    still being analysed after ``timeout`` seconds (``None`` or 0: no limit) is skipped: its outcome is
+    an error saying so. In worker processes that holds even where the analysis never checks its limit.
     """
     chunks = _chunks(iter(jobs), CHUNK_DOCUMENTS)
     first = next(chunks, None)
@@ -108,17 +138,45 @@ def run(
     if workers <= 1 or second is None:
         extractor = (make_extractor or _new_extractor)()
         for chunk in chain([first], [] if second is None else [second], chunks):
-            yield from analyse(chunk, extractor)
+            yield from analyse(chunk, extractor, timeout)
         return
-    yield from _in_workers(chain([first, second], chunks), workers, ordered)
+    yield from _in_workers(chain([first, second], chunks), workers, ordered, timeout)
 
 
+@dataclass
+class _Task:
+    """A chunk sent to the workers: its future, and which pool (``generation``) took it."""
+
+    chunk: list[Job]
+    future: Future[list[Outcome]]
+    generation: int
+
+    @property
+    def key(self) -> int:
+        return self.chunk[0].index
+
+
+SLOT = 3
+"""Numbers per worker in the shared watch list: its pid, the key of its chunk, when its limit expires."""
+
+
+@dataclass
 class _Pool:
     """Worker processes that come back when one dies: a killed or crashed worker breaks a
-    ``ProcessPoolExecutor`` for good, so a new one takes over and the lost chunks are sent again once."""
+    ``ProcessPoolExecutor`` for good, so a new one takes over and the lost chunks are sent again. A
+    worker still busy ``GRACE`` seconds past the limit of its work is ended here (``watch``)."""
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
+    workers: int
+    timeout: float | None = None
+    generation: int = 0
+    ended: set[int] = field(default_factory=set)
+    """Generations of the pool that ``watch`` ended: their lost chunks go again, whatever their tries."""
+    overdue: set[int] = field(default_factory=set)
+    """Keys of the chunks whose worker ``watch`` ended."""
+    executor: ProcessPoolExecutor = field(init=False)
+    slots: Any = field(init=False)
+
+    def __post_init__(self) -> None:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -126,30 +184,77 @@ class _Pool:
         # may load numpy (with a thread per core); the environment it starts with is what limits numpy.
         for name in SINGLE_THREADED:
             os.environ.setdefault(name, "1")
-        return ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_start_worker)
+        context = get_context("spawn")
+        # Without a lock: a worker killed while writing its slot must not leave a lock held. A slot
+        # is written by its worker alone, one number at a time.
+        self.slots = context.RawArray("d", SLOT * self.workers)
+        self.generation += 1
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(self.slots, context.Value("i", 0)),
+        )
 
-    def submit(self, chunk: list[Job]) -> Future[list[Outcome]]:
+    def submit(self, chunk: list[Job]) -> _Task:
         try:
-            return self.executor.submit(_work, chunk)
+            future = self.executor.submit(_work, chunk, self.timeout)
         except BrokenProcessPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
-            return self.executor.submit(_work, chunk)
+            future = self.executor.submit(_work, chunk, self.timeout)
+        return _Task(chunk, future, self.generation)
 
-    def outcomes(self, future: Future[list[Outcome]], chunk: list[Job]) -> list[Outcome]:
-        """The chunk's outcomes; after a worker's death, those of a second try; then its failures."""
-        for attempt in range(2):
+    def outcomes(self, task: _Task) -> list[Outcome]:
+        """The chunk's outcomes. After its worker's death it goes again: once after a crash (then its
+        documents have failed), every time the worker that ``watch`` ended took it along, and one
+        document per task when it held the document over its limit."""
+        tries = 1
+        while True:
             try:
-                return future.result()
+                return self._result(task.future)
             except BrokenProcessPool as error:
                 failure: Exception = error
-                if attempt == 0:
-                    future = self.submit(chunk)
+                if task.key in self.overdue:
+                    self.overdue.discard(task.key)
+                    return self._one_by_one(task.chunk)
+                if task.generation not in self.ended:
+                    if tries == 0:
+                        break
+                    tries -= 1
+                task = self.submit(task.chunk)
             except Exception as error:  # an error in the task itself: retrying would repeat it
                 failure = error
                 break
         reason = f"worker failed: {type(failure).__name__}: {failure}"
-        return [Outcome(job, error=f"{job.source}: {reason}") for job in chunk]
+        return [Outcome(job, error=f"{job.source}: {reason}") for job in task.chunk]
+
+    def _one_by_one(self, chunk: list[Job]) -> list[Outcome]:
+        if len(chunk) == 1:
+            (job,) = chunk
+            return [Outcome(job, error=skipped(AnalysisTimeout(job.source, self.timeout or 0)))]
+        tasks = [self.submit([job]) for job in chunk]
+        return [outcome for task in tasks for outcome in self.outcomes(task)]
+
+    def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        while not wait([future], timeout=WATCH_INTERVAL).done:
+            self.watch()
+        return future.result()
+
+    def watch(self) -> None:
+        """End the workers still busy ``GRACE`` seconds after the limit of their work expired."""
+        if not self.timeout:
+            return
+        processes = getattr(self.executor, "_processes", None) or {}
+        now = time.time()
+        for slot in range(self.workers):
+            pid, key, expires = self.slots[SLOT * slot : SLOT * slot + SLOT]
+            process = processes.get(int(pid))
+            if expires and now > expires + GRACE and process is not None and process.is_alive():
+                self.overdue.add(int(key))
+                self.ended.add(self.generation)
+                process.kill()
+                self.slots[SLOT * slot + 2] = 0.0
 
     def stop(self, *, now: bool) -> None:
         if not now:
@@ -161,14 +266,16 @@ class _Pool:
             process.terminate()
 
 
-def _in_workers(chunks: Iterator[list[Job]], workers: int, ordered: bool) -> Iterator[Outcome]:
-    pool = _Pool(workers)
+def _in_workers(
+    chunks: Iterator[list[Job]], workers: int, ordered: bool, timeout: float | None
+) -> Iterator[Outcome]:
+    pool = _Pool(workers, timeout)
     window = workers * CHUNKS_PER_WORKER
-    pending: deque[tuple[Future[list[Outcome]], list[Job]]] = deque()
+    pending: deque[_Task] = deque()
     finished = False
     try:
         for chunk in chunks:
-            pending.append((pool.submit(chunk), chunk))
+            pending.append(pool.submit(chunk))
             if len(pending) >= window:
                 yield from _collect(pool, pending, ordered)
         while pending:
@@ -178,19 +285,22 @@ def _in_workers(chunks: Iterator[list[Job]], workers: int, ordered: bool) -> Ite
         pool.stop(now=not finished)
 
 
-def _collect(
-    pool: _Pool, pending: deque[tuple[Future[list[Outcome]], list[Job]]], ordered: bool
-) -> Iterator[Outcome]:
+def _collect(pool: _Pool, pending: deque[_Task], ordered: bool) -> Iterator[Outcome]:
     """Outcomes of the oldest task (ordered), or of whichever tasks finish first."""
     if ordered:
         done = [pending.popleft()]
     else:
-        finished, _ = wait([future for future, _ in pending], return_when=FIRST_COMPLETED)
-        done = [entry for entry in pending if entry[0] in finished]
-        for entry in done:
-            pending.remove(entry)
-    for future, chunk in done:
-        yield from pool.outcomes(future, chunk)
+        finished: set[Future[list[Outcome]]] = set()
+        while not finished:
+            finished = wait(
+                [task.future for task in pending], timeout=WATCH_INTERVAL, return_when=FIRST_COMPLETED
+            ).done
+            pool.watch()
+        done = [task for task in pending if task.future in finished]
+        for task in done:
+            pending.remove(task)
+    for task in done:
+        yield from pool.outcomes(task)
 
 
 def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
@@ -205,19 +315,37 @@ def _new_extractor() -> Extractor:
 
 
 _worker_extractor: Extractor | None = None
+_worker_slot: tuple[Any, int] | None = None
+"""In a worker process: the parent's watch list and where this worker's numbers are in it."""
 
 
-def _start_worker() -> None:
+def _start_worker(slots: Any, claimed: Any) -> None:
     """In each worker process: one thread for numpy (the processes are the parallelism), Ctrl-C left
-    to the parent, and the models loaded once."""
-    global _worker_extractor
+    to the parent, a slot in the parent's watch list, and the models loaded once."""
+    global _worker_extractor, _worker_slot
     for name in SINGLE_THREADED:
         os.environ.setdefault(name, "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with claimed.get_lock():
+        at = SLOT * claimed.value
+        claimed.value += 1
+    if at < len(slots):
+        _worker_slot = (slots, at)
+        slots[at : at + SLOT] = [os.getpid(), -1, 0.0]
+        deadline.watch(_report_expiry)
     _worker_extractor = _new_extractor()
     _worker_extractor.models  # noqa: B018 -- load now, not inside the first task
 
 
-def _work(chunk: list[Job]) -> list[Outcome]:
+def _report_expiry(expires: float) -> None:
+    if _worker_slot is not None:
+        slots, at = _worker_slot
+        slots[at + 2] = expires
+
+
+def _work(chunk: list[Job], timeout: float | None = None) -> list[Outcome]:
     assert _worker_extractor is not None, "worker started without _start_worker"
-    return analyse(chunk, _worker_extractor)
+    if _worker_slot is not None:
+        slots, at = _worker_slot
+        slots[at + 1] = chunk[0].index
+    return analyse(chunk, _worker_extractor, timeout)

@@ -1,7 +1,8 @@
 """The ``quotex`` command: options in, library calls, rendered documents out, and the exit code.
 
-Exit codes: 0 success; 1 when any input could not be read (the others are still printed) or the output
-file cannot be written; 2 for a usage error. When the reader of standard output goes away
+Exit codes: 0 success; 1 when any input could not be read or analysed, or took longer than ``--timeout``
+(the others are still printed), or the output file cannot be written; 2 for a usage error; 130 when
+interrupted. When the reader of standard output goes away
 (``quotex a.txt | head``) quotex stops quietly and exits as it would have so far (0 unless an input had
 already failed): a reader that has seen enough is not an error.
 
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 PROG = "quotex"
 INTERRUPTED = 130
 """Exit status after Ctrl-C, as shells report a process ended by SIGINT."""
+DEFAULT_TIMEOUT = 60.0
+"""Seconds the analysis of one document may take by default (``--timeout``)."""
 SUMMARY_FORMATS = ("table", "json")
 OUTPUT_DIR_FORMATS = ("json", "jsonl", "csv")
 
@@ -119,6 +122,8 @@ class Options:
     progress: bool = False
     dask: str | None = None
     """Run on a Dask cluster: "local" (``workers`` processes on this machine) or a scheduler address."""
+    timeout: float | None = DEFAULT_TIMEOUT
+    """Seconds one document's analysis may take before it is skipped as failed; ``None`` or 0: no limit."""
 
 
 def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Options = Options()) -> int:
@@ -173,11 +178,17 @@ def _outcomes(jobs: Iterable[Job], options: Options) -> Iterator[batch.Outcome]:
     """The jobs run in this machine's processes, or on a Dask cluster with ``options.dask``."""
     if options.dask is None:
         return batch.run(
-            jobs, workers=options.workers, ordered=options.ordered, make_extractor=make_extractor
+            jobs,
+            workers=options.workers,
+            ordered=options.ordered,
+            make_extractor=make_extractor,
+            timeout=options.timeout,
         )
     from .dask import run_on_dask  # needs the dask extra; the command checked that it is installed
 
-    return run_on_dask(jobs, options.dask, ordered=options.ordered, n_workers=options.workers)
+    return run_on_dask(
+        jobs, options.dask, ordered=options.ordered, n_workers=options.workers, timeout=options.timeout
+    )
 
 
 def _counted(jobs: Iterable[Job]) -> tuple[Iterable[Job], int | None]:
@@ -352,8 +363,8 @@ def _utf8(stream: TextIO) -> TextIO:
         "Many documents are analysed in parallel."
     ),
     epilog=(
-        "Exit status: 0 on success, 1 if any input could not be read (the others are still printed), "
-        "2 for a usage error, 130 when interrupted."
+        "Exit status: 0 on success, 1 if any input could not be read or analysed or took longer than "
+        "--timeout (the others are still printed), 2 for a usage error, 130 when interrupted."
     ),
 )
 def command(
@@ -407,6 +418,15 @@ def command(
             "scheduler address (tcp://host:8786) whose workers see the same files. Needs quotex[dask].",
         ),
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            min=0,
+            help="Skip a document whose analysis takes longer than this, as failed; 0: no limit.",
+        ),
+    ] = DEFAULT_TIMEOUT,
     unordered: Annotated[
         bool, typer.Option("--unordered", help="Write documents as they finish, not in input order.")
     ] = False,
@@ -450,6 +470,7 @@ def command(
         quiet=quiet,
         progress=not quiet and sys.stderr.isatty(),
         dask=dask_address,
+        timeout=timeout or None,
     )
     if output is None:
         code = run(arguments, format.value, _utf8(sys.stdout), sys.stderr, options)

@@ -10,6 +10,10 @@ installed on the workers. Each worker loads natasha's models once, in ``Extracto
 models are never sent over the network. A worker that dies has its tasks rescheduled by Dask on the
 others; the client takes each chunk's result once, so no document is lost or doubled.
 
+A time limit (``timeout``) is checked by the analysis as it goes (``quotex.deadline``), so it holds in a
+Dask worker's task threads; unlike ``batch``'s own workers, a worker stuck where the analysis never checks
+it (inside one call to natasha's models) is not ended: Dask gives no way to stop a running task.
+
 ``extract_partition`` is the same analysis for a ``dask.bag`` of JSON records.
 
 Needs the ``dask`` extra: ``pip install 'quotex[dask]'``, on the client and on every worker.
@@ -40,12 +44,13 @@ except ImportError as error:  # pragma: no cover - depends on what is installed
 
 from . import batch
 from .batch import Outcome
-from .errors import InputError, QuotexError
+from .errors import AnalysisTimeout, InputError, QuotexError
 from .inputs import Job, record_id
 from .reading import decode
 
 if TYPE_CHECKING:
     from .pipeline import Extractor
+    from .records import Document
 
 LOCAL = "local"
 """The address that means: start a ``LocalCluster`` on this machine for the run."""
@@ -70,8 +75,10 @@ def run_on_dask(
     ordered: bool = True,
     n_workers: int | None = None,
     retries: int = RETRIES,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes of ``jobs`` analysed on a Dask cluster: in input order, or as they finish.
+    """Outcomes of ``jobs`` analysed on a Dask cluster: in input order, or as they finish; a document
+    still being analysed after ``timeout`` seconds (``None`` or 0: no limit) is an outcome with an error.
 
     ``address`` is ``"local"`` (a ``LocalCluster`` of ``n_workers`` single-threaded worker processes,
     default one per core, closed at the end) or a scheduler address such as ``"tcp://host:8786"``
@@ -85,7 +92,7 @@ def run_on_dask(
     cluster, client = _connect(address, n_workers)
     try:
         _prepare_workers(client, local=cluster is not None)
-        yield from _submit(client, chain([first], chunks), ordered, retries)
+        yield from _submit(client, chain([first], chunks), ordered, retries, timeout)
     finally:
         client.close()
         if cluster is not None:
@@ -125,7 +132,11 @@ def _prepare_workers(client: distributed.Client, *, local: bool) -> None:
 
 
 def _submit(
-    client: distributed.Client, chunks: Iterator[list[Job]], ordered: bool, retries: int
+    client: distributed.Client,
+    chunks: Iterator[list[Job]],
+    ordered: bool,
+    retries: int,
+    timeout: float | None,
 ) -> Iterator[Outcome]:
     """Submit chunks lazily, a window at a time, and yield each finished chunk's outcomes once."""
     threads = sum(client.nthreads().values())
@@ -137,7 +148,7 @@ def _submit(
     try:
         for chunk in chunks:
             key = f"quotex-{run_id}-{chunk[0].index}"
-            future = client.submit(analyse_on_worker, chunk, key=key, retries=retries, pure=False)
+            future = client.submit(analyse_on_worker, chunk, timeout, key=key, retries=retries, pure=False)
             pending[future] = chunk
             if ordered:
                 in_order.append(future)
@@ -212,10 +223,11 @@ def worker_extractor() -> Extractor:
         return _extractor
 
 
-def analyse_on_worker(chunk: list[Job]) -> list[Outcome]:
-    """The task: read the chunk's files (paths or fsspec URLs) where the worker runs, and analyse them."""
+def analyse_on_worker(chunk: list[Job], timeout: float | None = None) -> list[Outcome]:
+    """The task: read the chunk's files (paths or fsspec URLs) where the worker runs, and analyse them,
+    each within ``timeout`` seconds."""
     fetched = [fetch_url(job) if is_url(job.path) else job for job in chunk]
-    outcomes = batch.analyse(fetched, worker_extractor())
+    outcomes = batch.analyse(fetched, worker_extractor(), timeout)
     return [replace(outcome, job=job) for outcome, job in zip(outcomes, chunk, strict=True)]
 
 
@@ -249,15 +261,17 @@ def extract_partition(
     text_field: str = "text",
     id_field: str = "id",
     source_field: str | None = None,
+    timeout: float | None = None,
 ) -> list[dict[str, Any]]:
     """Analyse a partition of JSON records (dicts), for ``bag.map_partitions(extract_partition)``.
 
     Each record gives one JSON-ready dict, in order: the document (the JSON contract's object, as
     ``Document.to_dict()``), its ``source`` the record's ``source_field`` if given, else its
     ``id_field`` (``None`` when the record has neither); or, for a record that is not a dict, has no
-    non-blank ``text_field`` string or fails the analysis, an error record ``{"source": ..., "error":
-    "why"}`` (exactly these two keys; documents never have an ``"error"`` key). The models load once per
-    process and stay loaded for the next partitions.
+    non-blank ``text_field`` string, fails the analysis or takes longer than ``timeout`` seconds (``None``
+    or 0: no limit), an error record ``{"source": ..., "error": "why"}`` (exactly these two keys;
+    documents never have an ``"error"`` key). The models load once per process and stay loaded for the
+    next partitions.
     """
     results: list[dict[str, Any] | None] = []
     texts: list[str] = []
@@ -277,7 +291,9 @@ def extract_partition(
     size = batch.CHUNK_DOCUMENTS
     for start in range(0, len(texts), size):
         assert extractor is not None
-        documents = _extract_chunk(extractor, texts[start : start + size], sources[start : start + size])
+        documents = _extract_chunk(
+            extractor, texts[start : start + size], sources[start : start + size], timeout
+        )
         for position, source, document in zip(
             positions[start : start + size], sources[start : start + size], documents, strict=True
         ):
@@ -300,15 +316,35 @@ def _read_record(
     return source, text, None
 
 
-def _extract_chunk(extractor: Extractor, texts: list[str], sources: list[str | None]) -> list[dict[str, Any]]:
+def _extract_chunk(
+    extractor: Extractor, texts: list[str], sources: list[str | None], timeout: float | None
+) -> list[dict[str, Any]]:
     try:
-        return [document.to_dict() for document in extractor.extract_many(texts, sources)]
+        return [_as_dict(result) for result in extractor.extract_each(texts, sources, timeout=timeout)]
     except Exception:  # a bug on one document must not lose the others: retry them one by one
-        return [_extract_one(extractor, text, source) for text, source in zip(texts, sources, strict=True)]
+        return [
+            _extract_one(extractor, text, source, timeout)
+            for text, source in zip(texts, sources, strict=True)
+        ]
 
 
-def _extract_one(extractor: Extractor, text: str, source: str | None) -> dict[str, Any]:
+def _as_dict(result: Document | AnalysisTimeout) -> dict[str, Any]:
+    if isinstance(result, AnalysisTimeout):
+        return {"error": _timeout_reason(result)}
+    return result.to_dict()
+
+
+def _timeout_reason(error: AnalysisTimeout) -> str:
+    """The record's error names no source: the record's source goes beside it."""
+    return str(AnalysisTimeout(None, error.seconds))
+
+
+def _extract_one(
+    extractor: Extractor, text: str, source: str | None, timeout: float | None
+) -> dict[str, Any]:
     try:
-        return extractor.extract(text, source).to_dict()
+        return extractor.extract(text, source, timeout=timeout).to_dict()
+    except AnalysisTimeout as error:
+        return {"error": _timeout_reason(error)}
     except Exception as error:  # reported as this record's failure
         return {"error": f"internal error: {type(error).__name__}: {error}"}

@@ -29,3 +29,17 @@ class OutputError(QuotexError):
     def __reduce__(self) -> tuple[type, tuple[str, str]]:
         # Picklable across worker processes (the default would call OutputError(message)).
         return type(self), (self.target, self.reason)
+
+
+class AnalysisTimeout(QuotexError):
+    """The analysis of a document ran past its time limit (``timeout=``, ``--timeout``)."""
+
+    def __init__(self, source: str | None, seconds: float) -> None:
+        reason = f"analysis took longer than {seconds:g} s"
+        super().__init__(reason if source is None else f"{source}: {reason}")
+        self.source = source
+        self.seconds = seconds
+
+    def __reduce__(self) -> tuple[type, tuple[str | None, float]]:
+        # Picklable across worker processes (the default would call AnalysisTimeout(message)).
+        return type(self), (self.source, self.seconds)

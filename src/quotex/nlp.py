@@ -23,6 +23,7 @@ from natasha import (
 )
 from natasha.doc import DocSent, DocSpan, inject_morph, inject_syntax
 
+from .deadline import check
 from .morph import MorphVocab
 
 LINE_BREAK = "\n"
@@ -71,12 +72,14 @@ def annotate_many(
     docs = [Doc(text) for text in texts]
     sents: list[tuple[int, DocSent]] = []
     for doc in docs:
+        check()
         doc.segment(models.segmenter)
         doc.sents = split_at_line_breaks(doc)
         sents.extend(enumerate(doc.sents, 1))
     sents.sort(key=lambda numbered: len(numbered[1].tokens))
     words = [[token.text for token in sent.tokens] for _, sent in sents]
     for (_, sent), markup in zip(sents, models.morph_tagger.map(words), strict=True):
+        check()  # natasha tags a batch of sentences at a time: a check between batches, in effect
         inject_morph(sent.tokens, markup.tokens)
     tag_entities(docs, models)
     chosen = (
@@ -87,6 +90,7 @@ def annotate_many(
     parsed = [(number, sent) for number, sent in sents if chosen is None or id(sent) in chosen]
     markups = models.syntax_parser.map([[token.text for token in sent.tokens] for _, sent in parsed])
     for (_, sent), markup in zip(parsed, markups, strict=True):
+        check()
         inject_syntax(sent.tokens, markup.tokens)
     for number, sent in sents:
         if chosen is not None and id(sent) not in chosen:
@@ -108,6 +112,7 @@ def tag_entities(docs: Sequence[Doc], models: Models) -> None:
     for doc in docs:
         doc.spans = []
     for doc, markup in zip(tagged, map(models.ner_tagger, [doc.text for doc in tagged]), strict=True):
+        check()
         doc.spans = [
             DocSpan(span.start, span.stop, span.type, doc.text[span.start : span.stop])
             for span in markup.spans

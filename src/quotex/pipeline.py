@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 
 from natasha import Doc
 from natasha.doc import DocSent, DocSpan
 
+from .deadline import check, time_limit
 from .entities.countries import find_places
 from .entities.org_lexicon import org_institutions
 from .entities.organisations import find_organisations, organisation_heads
 from .entities.people import find_people, role_forms
+from .errors import AnalysisTimeout
 from .nlp import Models, annotate_many, load_models
 from .quotes import find_quotes, needs_syntax
 from .records import Document, Quote, SpeakerSummary
@@ -29,23 +32,76 @@ class Extractor:
             self._models = load_models()
         return self._models
 
-    def extract(self, text: str, source: str | None = None) -> Document:
-        """Analyse one document. Offsets in the result refer to ``text`` exactly as given."""
-        return self.extract_many([text], [source])[0]
+    def extract(self, text: str, source: str | None = None, *, timeout: float | None = None) -> Document:
+        """Analyse one document. Offsets in the result refer to ``text`` exactly as given.
+
+        With ``timeout`` (seconds; ``None`` or 0 for none) the analysis stops with ``AnalysisTimeout``
+        once it has taken that long. The limit is checked as the work goes, so it holds in any thread.
+        """
+        (result,) = self.extract_each([text], [source], timeout=timeout)
+        if isinstance(result, AnalysisTimeout):
+            raise result
+        return result
 
     def extract_many(
-        self, texts: Sequence[str], sources: Sequence[str | None] | None = None
+        self,
+        texts: Sequence[str],
+        sources: Sequence[str | None] | None = None,
+        *,
+        timeout: float | None = None,
     ) -> list[Document]:
         """Analyse several documents at once: the same results as ``extract`` one by one, in less time
-        (natasha's models see the sentences of all of them together, sorted by length)."""
+        (natasha's models see the sentences of all of them together, sorted by length).
+
+        With ``timeout``, each document may take that long (see ``extract_each``); raises the
+        ``AnalysisTimeout`` of the first one that took longer.
+        """
+        results = self.extract_each(texts, sources, timeout=timeout)
+        for result in results:
+            if isinstance(result, AnalysisTimeout):
+                raise result
+        return results  # type: ignore[return-value]  # no AnalysisTimeout left
+
+    def extract_each(
+        self,
+        texts: Sequence[str],
+        sources: Sequence[str | None] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> list[Document | AnalysisTimeout]:
+        """``extract_many`` that goes on past a document over its time limit: its place in the result
+        holds its ``AnalysisTimeout`` instead of a ``Document``.
+
+        Each document may take ``timeout`` seconds. Documents analysed together share natasha's stage,
+        which may take ``timeout`` times their number, and each is charged an equal part of it. Should
+        that stage run over, each document is analysed again alone, with its own limit.
+        """
         if not texts:
             return []  # nothing to analyse: no need to load the models
+        sources = list(sources or [None] * len(texts))
         models = self.models
-        docs = annotate_many(texts, models, parse=self._worth_parsing)
-        return [
-            self._findings(doc, source)
-            for doc, source in zip(docs, sources or [None] * len(texts), strict=True)
-        ]
+        started = time.monotonic()
+        try:
+            with time_limit(timeout and timeout * len(texts), sources[0] if len(texts) == 1 else None):
+                docs = annotate_many(texts, models, parse=self._worth_parsing)
+        except AnalysisTimeout as error:
+            if len(texts) == 1:
+                return [error]
+            return [
+                self.extract_each([text], [source], timeout=timeout)[0]
+                for text, source in zip(texts, sources, strict=True)
+            ]
+        share = (time.monotonic() - started) / len(texts)
+        return [self._within(doc, source, timeout, share) for doc, source in zip(docs, sources, strict=True)]
+
+    def _within(
+        self, doc: Doc, source: str | None, timeout: float | None, spent: float
+    ) -> Document | AnalysisTimeout:
+        try:
+            with time_limit(timeout, source, spent=spent):
+                return self._findings(doc, source)
+        except AnalysisTimeout as error:
+            return error
 
     def _worth_parsing(self, doc: Doc) -> list[bool]:
         """Syntax only where a finder uses it: quotes and their context, people, organisations."""
@@ -55,6 +111,7 @@ class Extractor:
         institutions = vocab.forms_of(org_institutions())
         wanted = []
         for sent, for_quotes in zip(doc.sents, quotes, strict=True):
+            check()
             spans = sent.spans or ()
             words = [token.text.lower().replace("ё", "е") for token in sent.tokens]
             capitalised = [
@@ -75,9 +132,13 @@ class Extractor:
         models = self.models
         text = doc.text
         people = find_people(doc, models.vocab)
+        check()
         organisations = find_organisations(doc, models.vocab)
+        check()
         countries, locations = find_places(doc, models.vocab)
+        check()
         quotes = find_quotes(doc, models.vocab, people, organisations)
+        check()
         return Document(
             source=source,
             text=text,

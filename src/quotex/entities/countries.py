@@ -44,6 +44,7 @@ from natasha import Doc
 from razdel import tokenize
 
 from .. import lexicon
+from ..deadline import check
 from ..morph import MorphVocab
 from ..records import Country, CountryMention, Entity, MentionForm, Span
 
@@ -196,6 +197,7 @@ class CountryGazetteer:
 
         matches: list[Match] = []
         for sent in doc.sents:
+            check()
             tokens = sent.tokens
             keys = [normal(token.text) for token in tokens]
             index = 0

@@ -17,6 +17,7 @@ from typing import Any
 
 from natasha import Doc
 
+from ..deadline import check
 from ..morph import MorphVocab
 from ..records import Entity, Span
 from .org_lexicon import org_heads, org_names, org_stop
@@ -53,6 +54,7 @@ def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
     mentions: list[Mention] = []
     aliases: dict[str, str] = {}
     for sent in doc.sents:
+        check()
         tokens = sent.tokens
         chosen = find_candidates(tokens, sent.spans, doc.text, vocab)
         sentence_mentions = [make_mention(tokens, c, doc.text, vocab) for c in chosen]

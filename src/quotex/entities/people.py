@@ -28,6 +28,7 @@ from typing import Any
 from natasha import Doc
 
 from .. import lexicon
+from ..deadline import check
 from ..morph import MorphVocab, PhraseCache
 from ..records import Person, Span
 from ..syntax import Tree
@@ -526,6 +527,7 @@ def find_people(doc: Doc, vocab: MorphVocab) -> tuple[Person, ...]:
     """
     drafts: list[_Draft] = []
     for order, span in enumerate(sorted((s for s in doc.spans if s.type == "PER"), key=lambda s: s.start)):
+        check()
         tokens = name_tokens(doc, span, vocab)
         if not tokens:
             continue

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from natasha import Doc
 
+from ..deadline import check
 from ..entities.people import load_roles
 from ..morph import MorphVocab
 from ..records import Entity, Person, Quote, Span
@@ -38,6 +39,7 @@ def find_quotes(
     attributor = Attributor(ctx, people, organisations, quoted, load_roles())
     quotes = []
     for finding in findings:
+        check()
         found = attributor.attribute(finding)
         cue = Span(ctx.text[finding.cue[0] : finding.cue[1]], *finding.cue) if finding.cue else None
         quotes.append(

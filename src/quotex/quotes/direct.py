@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from natasha.doc import DocToken
 
+from ..deadline import check
 from .context import Context
 from .cues import cues, sources
 from .findings import Finding, trim
@@ -28,6 +29,7 @@ def find_direct(ctx: Context) -> list[Finding]:
     """Direct quotes in text order, with the cue and source token where the layout gives them."""
     findings: list[Finding] = []
     for span in find_quoted_spans(ctx.text):
+        check()
         if span.depth == 0 and span.end > span.start:
             findings.extend(_from_quoted(ctx, span))
     covered = [(f.start, f.end) for f in findings if not f.tentative]

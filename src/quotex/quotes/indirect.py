@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from natasha.doc import DocSent, DocToken
 
+from ..deadline import check
 from .context import Context
 from .cues import cues, sources
 from .direct import is_speech_verb, subject_of
@@ -25,6 +26,7 @@ def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
     inside = [(f.start, f.end) for f in direct]
     findings: list[Finding] = []
     for index, sent in enumerate(ctx.sents):
+        check()
         for token in sent.tokens:
             if any(start <= token.start < end for start, end in inside):
                 continue

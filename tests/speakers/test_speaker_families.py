@@ -109,6 +109,25 @@ PERSON_BY_DESCRIPTION = [
         "Дани Кларк",
         "person",
     ),
+    (  # "она" after her brother was named: his mentions hold the bare surname, the verb's gender hers
+        "Судья Марина Котова ушла в отставку. Её брат Олег Котов работает в прокуратуре. Котова не раз "
+        "выступала в суде. «Я довольна своей работой», — сказала она.",
+        "довольна своей",
+        "Марина Котова",
+        "person",
+    ),
+    (  # a pronoun going on about the source of the quote before, even an unnamed one
+        "«Мы не отступим», — сказал дипломат. По его словам, переговоры продолжатся в июне.",
+        "переговоры продолжатся",
+        None,
+        None,
+    ),
+    (  # a surname that is also a common noun, which the NER leaves out
+        "Тренер Дик Молот провёл тренировку. По словам Молота, команда готова к матчу.",
+        "команда готова",
+        "Дик Молот",
+        "person",
+    ),
     (  # two people: the verb's gender picks the woman
         "Министр Ольга Захарова встретилась с послом Игорем Семёновым. Она заявила, что "
         "договор будет подписан.",
@@ -185,6 +204,21 @@ PRESS_OFFICES = [
 
 @pytest.mark.parametrize("case", PRESS_OFFICES)
 def test_press_offices_speak_for_their_owner(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
+QUOTED_BY_AN_OUTLET = [
+    (
+        "Нападающий Иван Белов забил два мяча. «Мы заслужили победу», — цитирует Белова пресс-служба клуба.",
+        "заслужили победу",
+        "Иван Белов",
+        "person",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", QUOTED_BY_AN_OUTLET)
+def test_the_one_an_outlet_quotes_speaks(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
 
 

@@ -77,6 +77,7 @@ class Attributor:
         self._quoted_ends = [end for _, end in merged]
         self.roles = roles
         self.spoken: list[tuple[int, Attribution]] = []
+        self.history: list[tuple[int, Attribution]] = []  # every attribution, named or not, in text order
         self._person_mentions = sorted(
             ((m.start, person) for person in people for m in person.mentions), key=lambda pair: pair[0]
         )
@@ -95,10 +96,27 @@ class Attributor:
             token = self._introducing_subject(finding.start)
         if token is None:
             return Attribution()
+        quoted = self._quoted_person(finding.cue_token)
+        if quoted is not None:  # "«...», — цитирует Петрова газета": Петров speaks, not the paper
+            token = quoted
         found = self.resolve(token, finding.cue_token, finding.start)
         if found.speaker is not None:
             self.spoken.append((finding.start, found))
+        self.history.append((finding.start, found))
         return found
+
+    def _quoted_person(self, verb: DocToken | None) -> DocToken | None:
+        """The object of "цитировать": whom the outlet quotes."""
+        if verb is None or self.ctx.lemma(verb) != "цитировать":
+            return None
+        return next(
+            (
+                child
+                for child in self.ctx.children(verb)
+                if child.rel == "obj" and child.pos in ("NOUN", "PROPN") and child.feats.get("Case") == "Acc"
+            ),
+            None,
+        )
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         ctx = self.ctx
@@ -122,6 +140,8 @@ class Attributor:
             return self._joint(token, self._named(named, mention=self._phrase(token), verb=verb))
         if lemma in kinds["spokesman"] and (found := self._spokesman(token, self._phrase(token), before)):
             return found
+        if entity is None and (person := self._by_surname(token)) is not None:
+            return Attribution(Speaker(person.name, "person", person.role), mention=self._span([token]))
         if entity is not None:
             return self._joint(token, self._named(entity, verb=verb))
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
@@ -394,10 +414,50 @@ class Attributor:
             verb is not None and verb.pos == "VERB" and verb.feats.get("Number") == "Plur"
         ):
             return Attribution()  # "они": a group we cannot name with confidence
+        previous = self._previous_source(token, gender)
+        if previous is not None:
+            return replace(previous, mention=self._span([token]))
         found = self._antecedent(before, gender=gender)
         if found is None:
             return Attribution()
         return replace(found, mention=self._span([token]))
+
+    def _previous_source(self, token: DocToken, gender: str | None) -> Attribution | None:
+        """The source of the quote just before, for a pronoun that goes on about it ("— сказал
+        дипломат. По его словам, ..."): named or not, when its gender agrees and no subject stands
+        between its mention and the pronoun, in this sentence or the one before."""
+        ctx = self.ctx
+        if not self.history:
+            return None
+        _, last = self.history[-1]
+        mention = last.mention
+        if mention is None or mention.end > token.start or (last.speaker is None and not last.description):
+            return None
+        sentence = ctx.sentence_at(token.start)
+        if sentence is None:
+            return None
+        index = ctx.sentence_index(sentence)
+        if mention.start < ctx.sents[max(0, index - 1)].start:
+            return None
+        source = [t for t in ctx.tokens_between(mention.start, mention.end) if t.pos in ("NOUN", "PROPN")]
+        if not source or source[0].feats.get("Number") == "Plur":
+            return None
+        if last.speaker is not None and last.speaker.type != "person":
+            return None
+        known = (
+            person_gender(person, ctx.vocab)
+            if last.speaker is not None and (person := self._person_named(last.speaker.name))
+            else self._gender(source[-1])
+        )
+        if gender and known not in (None, gender):
+            return None
+        for between in ctx.tokens_between(mention.end, token.start):
+            if between.rel.startswith("nsubj") and between.pos in ("NOUN", "PROPN"):
+                return None
+        return Attribution(last.speaker, last.description if last.speaker is None else None)
+
+    def _person_named(self, name: str) -> Person | None:
+        return next((person for person in self.people if person.name == name), None)
 
     def _role_of(self, token: DocToken, phrase: list[DocToken]) -> str | None:
         lemma = self.ctx.lemma(token)
@@ -534,6 +594,9 @@ class Attributor:
                     continue
                 person = self._person_at(value.start, value.stop)
                 known = person_gender(person, self.ctx.vocab) if person is not None else self._gender(value)
+                if gender and known not in (None, gender) and person is not None:
+                    person = self._namesake(person, gender)  # "Джанет Рено" among her brother's mentions
+                    known = gender if person is not None else known
                 if gender and known not in (None, gender):
                     continue
                 if person is None:
@@ -570,6 +633,34 @@ class Attributor:
                 if span.type == "PER" and span.stop <= before and fresh:
                     found.append(("person", span))
         return found
+
+    def _namesake(self, person: Person, gender: str) -> Person | None:
+        """The one other person of ``gender`` with ``person``'s surname: a bare surname merged into
+        a relative ("Рено сказала" after "её брат Роберт Рено") belongs to her."""
+        surname = person.name.split()[-1]
+        others = [
+            other
+            for other in self.people
+            if other is not person
+            and other.name.split()[-1] == surname
+            and person_gender(other, self.ctx.vocab) == gender
+        ]
+        return others[0] if len(others) == 1 else None
+
+    def _by_surname(self, token: DocToken) -> Person | None:
+        """The one person whose surname a capitalised word the NER left out is: "По словам Адвоката"
+        for Дик Адвокат, a headline's "Путин попросил" for Владимир Путин."""
+        if not token.text[:1].isupper() or token.text.isupper():
+            return None
+        word = self.ctx.lemma(token)
+        text = token.text.lower().replace("ё", "е")
+        found = [
+            person
+            for person in self.people
+            if len(person.name.split()) > 1
+            and person.name.split()[-1].lower().replace("ё", "е") in (word, text)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _has_role(self, person: Person, role: str) -> bool:
         if not person.role:

@@ -187,9 +187,19 @@ class Attributor:
 
     def _apposed_person(self, token: DocToken) -> DocSpan | None:
         """A name in apposition to the source noun: "глава МВД Владимир Колокольцев". A name in
-        another case owns the noun instead: "представитель Обамы" is not Обама."""
+        another case owns the noun instead: "представитель Обамы" is not Обама; after a relative noun
+        a genitive name is the relative's, whatever the case: "по словам матери Майкла Джексона"."""
         ctx = self.ctx
         case = token.feats.get("Case")
+        rels = APPOS_RELS
+        if ctx.lemma(token) in sources()["relative"]:
+            rels = ("appos", "flat:name", "flat")
+            owned = any(child.rel == "det" and child.pos in ("DET", "PRON") for child in ctx.children(token))
+            if case not in (None, "Nom") and not owned:
+                # "по словам матери Анны Беловой": Анна's mother; but "его матери Анны", "мужа
+                # погибшей, Дэвида Маккина" (set off by a comma) name the relative
+                comma = self._appositive_name(token)
+                return comma
         frontier = [token]
         for _ in range(3):
             next_frontier = []
@@ -199,17 +209,36 @@ class Attributor:
                     same_case = child.feats.get("Case") == case or (
                         child.rel != "nmod" and child.feats.get("Case") is None
                     )
-                    if named is not None and named.type == "PER" and child.rel in APPOS_RELS and same_case:
+                    if named is not None and named.type == "PER" and child.rel in rels and same_case:
                         return named
                     if child.rel == "appos":
                         next_frontier.append(child)
             frontier = next_frontier
         return None
 
+    def _appositive_name(self, token: DocToken) -> DocSpan | None:
+        """A name set off by a comma right after the noun's phrase: "мужа погибшей, Дэвида Маккина"."""
+        ctx = self.ctx
+        sent = ctx.sent_of_token[token.id]
+        for child in ctx.children(token):
+            position = ctx.position(child)
+            if child.rel != "appos" or position == 0 or sent.tokens[position - 1].text != ",":
+                continue
+            named = ctx.entity_of(child)
+            if (
+                named is not None
+                and named.type == "PER"
+                and child.feats.get("Case") == token.feats.get("Case")
+            ):
+                return named
+        return None
+
     def _person_in_phrase(self, token: DocToken) -> DocSpan | None:
         """A name inside the source's phrase in the source's case, where the parse hung it elsewhere:
         "председатель правления Нобелевского фонда Карл-Хенрик Хелдин"."""
         if token.pos != "NOUN" or token.feats.get("Case") is None:
+            return None
+        if self.ctx.lemma(token) in sources()["relative"]:
             return None
         for member in self._phrase(token):
             named = self.ctx.entity_of(member)
@@ -219,6 +248,7 @@ class Attributor:
                 and member.start > token.start
                 and member.feats.get("Case") == token.feats["Case"]
                 and (named.tokens or [member])[0] is member
+                and len(named.tokens or ()) > 1  # a lone foreign surname may be a possessor in any case
             ):
                 return named
         return None
@@ -239,6 +269,8 @@ class Attributor:
         ):
             return None
         case = token.feats.get("Case") or "Nom"
+        if case != "Nom" or ctx.lemma(token) in sources()["relative"]:
+            return None  # "по словам матери Анны Беловой": a genitive name may be anyone's
         said = verb.feats.get("Gender") if verb.feats.get("Number") != "Plur" else None
         in_clause = False
         for member in sent.tokens[ctx.position(token) + 1 : ctx.position(verb)]:
@@ -258,6 +290,9 @@ class Attributor:
                 continue
             if member.feats.get("Case") != case:
                 continue
+            previous = sent.tokens[ctx.position(member) - 1]
+            if len(named.tokens or ()) < 2 and previous.pos == "NOUN":
+                continue  # "представитель партии Цвангираи": a lone surname after a noun is its owner
             person = self._person_at(named.start, named.stop)
             gender = person_gender(person, ctx.vocab) if person is not None else self._gender(named)
             if said and gender and said != gender:
@@ -434,11 +469,12 @@ class Attributor:
         if mention is None or mention.end > token.start or (last.speaker is None and not last.description):
             return None
         sentence = ctx.sentence_at(token.start)
-        if sentence is None:
+        mention_sentence = ctx.sentence_at(mention.start)
+        if sentence is None or mention_sentence is None:
             return None
-        index = ctx.sentence_index(sentence)
-        if mention.start < ctx.sents[max(0, index - 1)].start:
-            return None
+        between = ctx.sents[ctx.sentence_index(mention_sentence) + 1 : ctx.sentence_index(sentence) + 1]
+        if sum(not self._quoted(sent.start) for sent in between) > 1:
+            return None  # more than a sentence of narration since: the quotes in between don't count
         source = [t for t in ctx.tokens_between(mention.start, mention.end) if t.pos in ("NOUN", "PROPN")]
         if not source or source[0].feats.get("Number") == "Plur":
             return None
@@ -451,8 +487,12 @@ class Attributor:
         )
         if gender and known not in (None, gender):
             return None
-        for between in ctx.tokens_between(mention.end, token.start):
-            if between.rel.startswith("nsubj") and between.pos in ("NOUN", "PROPN"):
+        for other in ctx.tokens_between(mention.end, token.start):
+            if (
+                other.rel.startswith("nsubj")
+                and other.pos in ("NOUN", "PROPN")
+                and not self._quoted(other.start)
+            ):
                 return None
         return Attribution(last.speaker, last.description if last.speaker is None else None)
 
@@ -488,9 +528,14 @@ class Attributor:
             self.ctx.lemma(token), gender, min(before, token.start)
         )
         if found is None and self._definite(token, phrase):
+            previous = self._previous_source(token, gender)
+            if previous is not None and previous.speaker is not None:
+                return replace(previous, mention=mention)  # "— сказал Петров. ... — добавил биограф"
             found = self._antecedent(
                 min(before, token.start), gender=gender, lookback=RECENT_SENTENCES, subjects_only=True
             )
+            if found is not None and not self._only_candidate(found, min(before, token.start), gender):
+                found = None  # another person of that gender was just named: no guess
         if found is None or found.speaker is None:
             return Attribution(description=self._description(phrase), mention=mention)
         return replace(found, mention=mention)
@@ -504,12 +549,29 @@ class Attributor:
             return False
         if any(self.ctx.lemma(t) in kinds["unnamed"] for t in phrase):
             return False
-        if any(t.start > token.start and t.pos in ("NOUN", "PROPN") for t in phrase):
-            return False  # "премьер-министр Испании" names an office: only its holder, found by role
+        if any(
+            t.start > token.start and (t.pos in ("NOUN", "PROPN", "X") or t.text[:1].isupper())
+            for t in phrase
+        ):
+            return False  # "премьер-министр Испании" names an office, "блогер Wedding word" a name
         return not any(
             child.rel in ("acl", "acl:relcl") or (child.rel == "det" and child.pos == "PRON")
             for child in self.ctx.children(token)
         )
+
+    def _only_candidate(self, found: Attribution, before: int, gender: str | None) -> bool:
+        """Is the person found the only one of ``gender`` named in the sentences just before?"""
+        ctx = self.ctx
+        sentence = ctx.sentence_at(before)
+        index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
+        start = ctx.sents[max(0, index - RECENT_SENTENCES + 1)].start if ctx.sents else 0
+        names = set()
+        for mention_start, person in self._person_mentions:
+            if start <= mention_start < before:
+                known = person_gender(person, ctx.vocab)
+                if not gender or known in (None, gender):
+                    names.add(person.name)
+        return found.speaker is not None and names <= {found.speaker.name}
 
     def _described(self, noun: str, gender: str | None, before: int) -> Attribution | None:
         """The person last mentioned before ``before`` whom the text described with ``noun``: "художница
@@ -555,7 +617,7 @@ class Attributor:
                 ):
                     lemmas.add(ctx.lemma(token))
                     break
-        found = frozenset(lemmas)
+        found = frozenset(lemmas - sources()["relative"])  # "матери Анны Беловой" is no mother of hers
         self._descriptor_cache[id(person)] = found
         return found
 

@@ -278,6 +278,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
 
 QUOTE_CHARS = '«»"“”„'
 SUBJECT_POS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
+INVERTED_WINDOW = 12
+"""How far after a cue with no parsed subject its subject may stand ("— сказал вчера на брифинге X")."""
 CLAUSE_MARKS = {",", "—", "–", "-", ":", ";", ".", "«", "»", '"', "“", "”", "(", ")"}
 
 
@@ -294,8 +296,11 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
             return _phrase_head(ctx, token)
     if not after or (before and before[-1].text not in CLAUSE_MARKS):
         return None
-    for token in sent.tokens[position + 1 : position + 4]:
-        if token.text in CLAUSE_MARKS:
+    for token in sent.tokens[position + 1 : position + INVERTED_WINDOW]:
+        # "— заявил на вступлении в должность посол Литвы Эдминас Багдонас": past adverbials
+        if token.text in CLAUSE_MARKS or (
+            token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin"
+        ):
             break
         if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
             return _phrase_head(ctx, token)

@@ -7,17 +7,22 @@
 
 from __future__ import annotations
 
+import re
+
 from natasha.doc import DocSent, DocToken
 
 from .context import Context
-from .cues import cues, sources
+from .cues import claim_verbs, cues, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
+from .nominal import can_speak, claim_span
 
 ACCORDING_NOUNS = {phrase.split()[1] for phrase in cues()["according"] if phrase.startswith("по ")}
 POSSESSIVES = {"его", "ее", "её", "их", "самой", "самого", "самих"}
 CLAUSE_OPENERS = {"что", "чтобы", "который", "которая", "которое", "которые", "но", "а", "однако"}
 CLAUSE_END = {".", "!", "?", ";", ":", "…"}
+WORD = re.compile(r"\w+")
+NOUN_BEFORE_THAT = 4
 
 
 def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
@@ -46,23 +51,57 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         return None
     lemma = ctx.lemma(token)
     lexicon = cues()
-    if token.feats.get("VerbForm") == "Conv" and lemma in lexicon["say"]:
-        return _that_clause(ctx, sent, token)  # "..., заявив, что C"
-    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part") or (
-        token.pos == "ADJ" and lemma not in lexicon["think"]
+    form = token.feats.get("VerbForm")
+    if (
+        form == "Inf"
+        or (form == "Part" and token.feats.get("Voice") == "Pass")
+        or (token.pos == "ADJ" and lemma not in lexicon["think"])
     ):
         return None
+    if form in ("Conv", "Part"):  # "..., заявив, что C", "фронт, заявлявший о C"
+        found = (
+            _that_clause(ctx, sent, token) if lemma in lexicon["say"] or lemma in lexicon["think"] else None
+        )
+        return found or _nominal(ctx, sent, token)
     speech = is_speech_verb(ctx, token) or lemma in lexicon["think"]
+    if lemma in claim_verbs():
+        claim, that = _nominal(ctx, sent, token), _that_clause(ctx, sent, token)
+        stance = [t for t in sent.tokens if t.start > token.stop and that and t.stop <= that.start]
+        if that is not None and any(ctx.lemma(t) in lexicon["stance"] for t in stance[:NOUN_BEFORE_THAT]):
+            return that  # "выразил уверенность, что C", "выразил надежду на то, что C": the clause
+        if claim is not None:
+            return claim  # "опроверг утверждения правозащитников о том, что C": the claim, "что" and all
     if speech:
         found = _that_clause(ctx, sent, token) or _about_this(ctx, index, sent, token)
         found = found or _as_said(ctx, sent, token) or _trailing_cue(ctx, sent, token)
-        if found is None and lemma in lexicon["state"]:
-            found = _statement_noun(ctx, sent, token)
         if found is not None:
             return found
     if lemma in lexicon["ask"]:
-        return _request(ctx, sent, token)
-    return None
+        found = _request(ctx, sent, token)
+        if found is not None:
+            return found
+    return _nominal(ctx, sent, token)
+
+
+def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``X подтвердил гибель ...``, ``X сообщил о гибели ...``: the claim the verb governs."""
+    span = claim_span(ctx, verb)
+    source = speaker_token(ctx, verb)
+    if span is None or source is None or not can_speak(ctx, source):
+        return None  # "его обвиняли в ...": a charge nobody in the text is said to make
+    tokens = [t for t in sent.tokens if t.start >= span[0]]
+    start, end = trim(ctx.text, span[0], min(span[1], _clause_end(ctx, sent, verb, tokens)))
+    if len(WORD.findall(ctx.text[start:end])) < 2:
+        return None
+    return Finding(start, end, "indirect", _cue(verb), verb, source)
+
+
+def speaker_token(ctx: Context, verb: DocToken) -> DocToken | None:
+    """The source of a cue: the noun a participle describes ("фронт, заявлявший"), else the subject."""
+    if verb.feats.get("VerbForm") == "Part":
+        head = ctx.head(verb)
+        return head if head is not None and verb.rel.startswith(("acl", "amod")) else None
+    return subject_of(ctx, verb)
 
 
 def _cue(token: DocToken) -> tuple[int, int]:
@@ -90,12 +129,12 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
             start, end = trim(ctx.text, start, end)
-            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+            return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
         if word == "ли" and position >= 2 and tokens[0].text == ",":
             comma = next((t for t in tokens[position:] if t.text == ","), None)
             end = comma.start if comma is not None else _clause_end(ctx, sent, verb, tokens[1:])
             start, end = trim(ctx.text, tokens[1].start, end)
-            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+            return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
         if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
             return None
         if word in CLAUSE_END or position > 12:
@@ -218,21 +257,6 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     if before[0].text in ("«", '"', "„", "“"):
         return None
     return Finding(start, end, "indirect", _cue(verb), verb, subject)
-
-
-def _statement_noun(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
-    """``X заявил о намерении подать жалобу``: заявить о + what was stated."""
-    after = [t for t in sent.tokens if t.start >= verb.stop]
-    if len(after) < 3 or after[0].text.lower() not in ("о", "об"):
-        return None
-    noun = ctx.head(after[0])
-    if noun is None or noun.pos not in ("NOUN", "PROPN"):
-        return None
-    if ctx.lemma(noun) in ("то", "это"):
-        return None
-    span = ctx.subtree(noun)
-    start, end = trim(ctx.text, after[0].start, max(t.stop for t in span))
-    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
 
 
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:

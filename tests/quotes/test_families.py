@@ -1,0 +1,71 @@
+"""The families of Russian reported speech of issue 9, each on invented sentences.
+
+Each case gives a text and the quotes quotex must find in it (content and kind), or none at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.pipeline import Extractor
+
+
+def quotes_of(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    return [(quote.text, quote.kind) for quote in extractor.extract(text).quotes]
+
+
+def assert_finds(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    found = quotes_of(extractor, text)
+    assert found == expected, f"{text!r}: {found}"
+
+
+NOMINAL = [
+    ("Министр обвинил власти в сокрытии данных о потерях.", "власти в сокрытии данных о потерях"),
+    ("Президент призвал стороны к немедленному перемирию.", "стороны к немедленному перемирию"),
+    ("Генеральный секретарь призвал к немедленному перемирию.", "к немедленному перемирию"),
+    ("МИД сообщил о гибели 80 человек.", "о гибели 80 человек"),
+    ("Министр отрицает причастность к взрыву.", "причастность к взрыву"),
+    ("Посол выразил обеспокоенность ростом напряжённости.", "обеспокоенность ростом напряжённости"),
+    ("Активисты потребовали её освобождения.", "её освобождения"),
+    ("Депутат назвал арест нарушением прав человека.", "арест нарушением прав человека"),
+    ("Губернатор подтвердил гибель мирных жителей.", "гибель мирных жителей"),
+    ("Адвокат попросил суд о снисхождении к подсудимому.", "суд о снисхождении к подсудимому"),
+    ("Лидер партии заявил о намерении баллотироваться.", "о намерении баллотироваться"),
+    (
+        "Мэр опроверг сообщения о том, что в городе не хватает воды.",
+        "сообщения о том, что в городе не хватает воды",
+    ),
+    (
+        "Депутат назвала министра «главным лоббистом», который провалил реформу.",
+        "министра «главным лоббистом», который провалил реформу",
+    ),
+    (
+        "Он ушёл из партии, заявив о несогласии с её курсом.",
+        "о несогласии с её курсом",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), NOMINAL)
+def test_nominal_reported_speech(extractor: Extractor, text: str, content: str) -> None:
+    assert_finds(extractor, text, [(content, "indirect")])
+
+
+NO_CLAIM = [
+    "Президент сообщил о визите.",
+    "Министр рассказал о своих планах.",
+    "Министр выразил соболезнования.",
+    "Эта борьба потребовала огромных жертв со стороны солдат.",
+    "Практика говорит о высокой вероятности худшего сценария.",
+    "Его обвиняли в получении взяток.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CLAIM)
+def test_topic_only_or_no_speaker_is_no_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+def test_quoted_word_called_is_a_direct_quote(extractor: Extractor) -> None:
+    text = "Министр назвала состояние пациента «очень тяжёлым», а ранения «очень серьёзными»."
+    assert_finds(extractor, text, [("очень тяжёлым", "direct"), ("очень серьёзными", "direct")])

@@ -69,3 +69,70 @@ def test_topic_only_or_no_speaker_is_no_quote(extractor: Extractor, text: str) -
 def test_quoted_word_called_is_a_direct_quote(extractor: Extractor) -> None:
     text = "Министр назвала состояние пациента «очень тяжёлым», а ранения «очень серьёзными»."
     assert_finds(extractor, text, [("очень тяжёлым", "direct"), ("очень серьёзными", "direct")])
+
+
+SPANS = [
+    (
+        "Министр признал, что бюджет не сбалансирован, но отметил, что дефицит сократится.",
+        [("бюджет не сбалансирован", "indirect"), ("дефицит сократится", "indirect")],
+    ),
+    (
+        "Политик заявил, что выборы пройдут честно, по его словам, наблюдатели уже прибыли.",
+        [("выборы пройдут честно", "indirect"), ("наблюдатели уже прибыли", "indirect")],
+    ),
+    (
+        "Компания предупредила, что не будет голосовать, аргументировав своё решение сменой владельца.",
+        [("не будет голосовать", "indirect")],
+    ),
+    (
+        "Представитель пояснил, что пикет начался в 16:00 у здания мэрии.",
+        [("пикет начался в 16:00 у здания мэрии", "indirect")],
+    ),
+    (
+        "Эксперт считает, что реформа провалится, и предлагает отложить её.",
+        [("реформа провалится", "indirect"), ("отложить её", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS)
+def test_a_quote_stops_before_the_next_cue_clause(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+OPINION_DASH = [
+    (
+        '"В прошлом сезоне оборона ошибалась, - считает тренер. - Поэтому новичок станет ключевым".',
+        [("В прошлом сезоне оборона ошибалась", "direct"), ("Поэтому новичок станет ключевым", "direct")],
+    ),
+    ('"Новичок не сядет на лавку", - полагает тренер.', [("Новичок не сядет на лавку", "direct")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPINION_DASH)
+def test_an_opinion_verb_after_a_dash_is_a_cue(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NOBODY_SAYS = [
+    "Многие считали, что завод закроют.",
+    "Некоторые полагают, что завод закроют.",
+    "Ранее сообщалось, что завод закроют.",
+    "Сообщается, что завод закроют.",
+]
+
+
+@pytest.mark.parametrize("text", NOBODY_SAYS)
+def test_a_vague_belief_or_the_authors_hedge_is_no_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+@pytest.mark.parametrize(
+    "text", ["В заявлении говорится, что завод закроют.", "Эксперты полагают, что завод закроют."]
+)
+def test_a_report_with_a_source_is_a_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [("завод закроют", "indirect")])

@@ -67,7 +67,7 @@ def _inner_cue(ctx: Context, span: QuotedSpan) -> DocToken | None:
     """A cue set inside the marks between two dashes: «Мы готовы, — сказал он, — но не сейчас»."""
     for match in SPLIT.finditer(ctx.text, span.start, span.end):
         following = [t for t in ctx.tokens_between(match.end(), span.end)][:4]
-        verb = next((t for t in following if is_speech_verb(ctx, t)), None)
+        verb = next((t for t in following if _dash_cue(ctx, t)), None)
         if verb is not None and SPLIT.search(ctx.text, verb.stop, span.end):
             return verb
     return None
@@ -90,9 +90,17 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
     for token in following:
         if token.text in '«"“„':
             break
-        if is_speech_verb(ctx, token):
+        if _dash_cue(ctx, token):
             return token
     return None
+
+
+def _dash_cue(ctx: Context, token: DocToken) -> bool:
+    """A speech verb, or an opinion verb set off by dashes: «Q», — считает X."""
+    if is_speech_verb(ctx, token):
+        return True
+    finite = token.pos == "VERB" and token.feats.get("VerbForm") == "Fin" and token.feats.get("Person") != "1"
+    return finite and ctx.may_be_cue(token) and ctx.lemma(token) in cues()["think"]
 
 
 def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:

@@ -75,12 +75,30 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         found = _that_clause(ctx, sent, token) or _about_this(ctx, index, sent, token)
         found = found or _as_said(ctx, sent, token) or _trailing_cue(ctx, sent, token)
         if found is not None:
-            return found
+            return None if _nobody_says(ctx, token, found.source) else found
     if lemma in lexicon["ask"]:
         found = _request(ctx, sent, token)
         if found is not None:
             return found
     return _nominal(ctx, sent, token)
+
+
+def _nobody_says(ctx: Context, verb: DocToken, source: DocToken | None) -> bool:
+    """ "Ранее сообщалось, что", "Многие считали, что": the author's hedge or a vague belief, no source.
+
+    An impersonal report needs a place it is said in ("в заявлении говорится"); an opinion, a source
+    that is not a vague group.
+    """
+    lemma = ctx.lemma(verb)
+    lexicon = cues()
+    if lemma in lexicon["impersonal"]:
+        return source is None and not any(
+            child.rel in ("obl", "nmod") and any(c.rel == "case" for c in ctx.children(child))
+            for child in ctx.children(verb)
+        )
+    if lemma in lexicon["think"] and verb.pos != "ADJ":
+        return source is None or source.text.lower() in lexicon["vague"]
+    return False
 
 
 def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
@@ -144,10 +162,11 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 
 def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocToken]) -> int:
     """Where the reported clause stops: the sentence end, a colon before a quote, a trailing cue of
-    its own (``..., передает РИА Новости``), or a second predicate of the speaker (``заявил, что
-    обвинения сняты, и ходатайствовал ...``)."""
+    its own (``..., передает РИА Новости``), the next cue clause (``..., по его словам, ...``, ``..., но
+    отметил, что ...``), a second predicate of the speaker (``заявил, что обвинения сняты, и
+    ходатайствовал ...``) or the speaker's own converb (``..., подчеркнув, что ...``)."""
     for position, token in enumerate(tokens):
-        if token.text in (":", ";"):
+        if token.text in (":", ";") and not _inside_number(ctx, token):
             return token.start
         following = tokens[position + 1 : position + 3]
         if token.text == "," and following:
@@ -156,23 +175,48 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             )
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
+            if following[0].text.lower() == "по" and _according_noun(sent, following[0]) is not None:
+                return token.start
+            if _speakers_converb(ctx, following[0]):
+                return token.start
+            but = following[0].text.lower() in ("но", "а", "однако") and len(following) > 1
+            if but and is_speech_verb(ctx, following[1]) and _agrees(verb, following[1]):
+                return token.start  # "..., но отметил, что ...": a new quote of the same speaker
         if (
             token.text.lower() == "и"
             and position + 1 < len(tokens)
             and _agrees(verb, tokens[position + 1])
             and not any(_agrees(t, tokens[position + 1]) for t in tokens[:position] if _is_subject(t))
         ):
-            return token.start
+            return tokens[position - 1].start if tokens[position - 1].text == "," else token.start
     return sent.stop
 
 
+def _inside_number(ctx: Context, token: DocToken) -> bool:
+    """The colon of a time or a score: "в 16:00", "2:1"."""
+    return (
+        ctx.text[token.start - 1 : token.start].isdigit() and ctx.text[token.stop : token.stop + 1].isdigit()
+    )
+
+
+def _speakers_converb(ctx: Context, token: DocToken) -> bool:
+    """ "..., подчеркнув, что", "..., аргументировав ...": a perfective converb of saying after the clause
+    is the speaker's ("..., сделав его таблоидным" is part of what was said)."""
+    past = token.feats.get("Aspect") == "Perf" or token.feats.get("Tense") == "Past"
+    if token.feats.get("VerbForm") != "Conv" or not past or not ctx.may_be_cue(token):
+        return False
+    lexicon = cues()
+    lemma = ctx.lemma(token)
+    return any(lemma in lexicon[kind] for kind in ("say", "think", "call", "about")) or lemma in claim_verbs()
+
+
 def _agrees(verb: DocToken, other: DocToken) -> bool:
-    """Could ``other`` (a finite verb) share a subject with ``verb``? Same gender and number."""
+    """Could ``other`` (a finite verb) share a subject with ``verb``? Same gender and number in the past
+    tense, same person and number in the present."""
     if other.pos != "VERB" or other.feats.get("VerbForm") != "Fin":
         return False
-    return all(verb.feats.get(key) == other.feats.get(key) for key in ("Gender", "Number")) and bool(
-        verb.feats.get("Gender")
-    )
+    keys = ("Gender", "Number") if verb.feats.get("Gender") else ("Person", "Number")
+    return all(verb.feats.get(key) == other.feats.get(key) for key in keys) and bool(verb.feats.get(keys[0]))
 
 
 def _is_subject(token: DocToken) -> bool:

@@ -136,3 +136,44 @@ def test_a_vague_belief_or_the_authors_hedge_is_no_quote(extractor: Extractor, t
 )
 def test_a_report_with_a_source_is_a_quote(extractor: Extractor, text: str) -> None:
     assert_finds(extractor, text, [("завод закроют", "indirect")])
+
+
+BACKWARD = [
+    (
+        "Мэр города получил тяжёлое ранение. Неизвестный выстрелил ему в спину. "
+        "Эту информацию подтвердила пресс-секретарь мэрии.",
+        "Мэр города получил тяжёлое ранение. Неизвестный выстрелил ему в спину",
+    ),
+    ("Завод закроют до конца года. Это подтвердил директор предприятия.", "Завод закроют до конца года"),
+    ("Завод закроют до конца года. Об этом говорится в заявлении компании.", "Завод закроют до конца года"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), BACKWARD)
+def test_a_cue_pointing_back_makes_the_sentences_before_a_quote(
+    extractor: Extractor, text: str, content: str
+) -> None:
+    assert_finds(extractor, text, [(content, "indirect")])
+
+
+def test_a_second_backward_cue_adds_no_quote(extractor: Extractor) -> None:
+    text = (
+        "Завод закроют до конца года. Об этом говорится в сообщении компании. "
+        "Полиция подтвердила эту информацию."
+    )
+    assert_finds(extractor, text, [("Завод закроют до конца года", "indirect")])
+
+
+ACCORDING_TO = [
+    ("Согласно сообщению полиции, в доме нашли оружие.", [("в доме нашли оружие", "indirect")]),
+    (
+        "Согласно информации издания, пассажиры не были пристёгнуты.",
+        [("пассажиры не были пристёгнуты", "indirect")],
+    ),
+    ("По предварительным данным, министр покинул страну.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCORDING_TO)
+def test_according_to_a_source(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)

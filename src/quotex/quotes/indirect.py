@@ -15,14 +15,21 @@ from .context import Context
 from .cues import claim_verbs, cues, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
-from .nominal import can_speak, claim_span
+from .nominal import can_speak, claim_span, points_back
 
-ACCORDING_NOUNS = {phrase.split()[1] for phrase in cues()["according"] if phrase.startswith("по ")}
+ACCORDING = {
+    preposition: {phrase.split()[1] for phrase in cues()["according"] if phrase.split()[0] == preposition}
+    for preposition in ("по", "согласно")
+}
+"""The nouns of "по словам", "согласно данным" by their preposition."""
+ACCORDING_NOUNS = ACCORDING["по"] | ACCORDING["согласно"]
 POSSESSIVES = {"его", "ее", "её", "их", "самой", "самого", "самих"}
 CLAUSE_OPENERS = {"что", "чтобы", "который", "которая", "которое", "которые", "но", "а", "однако"}
 CLAUSE_END = {".", "!", "?", ";", ":", "…"}
 WORD = re.compile(r"\w+")
 NOUN_BEFORE_THAT = 4
+PARAGRAPH_SENTENCES = 3
+"""A backward cue takes the sentences before it in its paragraph, at most this many."""
 
 
 def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
@@ -40,7 +47,7 @@ def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
 
 
 def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Finding | None:
-    if token.text.lower() == "по":
+    if token.text.lower() in ACCORDING:
         noun = _according_noun(sent, token)
         return _according(ctx, sent, token, noun) if noun is not None else None
     if (
@@ -71,6 +78,9 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
             return that  # "выразил уверенность, что C", "выразил надежду на то, что C": the clause
         if claim is not None:
             return claim  # "опроверг утверждения правозащитников о том, что C": the claim, "что" and all
+        backward = _about_this(ctx, index, sent, token)
+        if backward is not None:
+            return backward
     if speech:
         found = _that_clause(ctx, sent, token) or _about_this(ctx, index, sent, token)
         found = found or _as_said(ctx, sent, token) or _trailing_cue(ctx, sent, token)
@@ -127,13 +137,14 @@ def _cue(token: DocToken) -> tuple[int, int]:
 
 
 def _according_noun(sent: DocSent, preposition: DocToken) -> DocToken | None:
-    """The noun of "по словам", "по её словам", "по данным": or None."""
+    """The noun of "по словам", "по её словам", "по официальным данным", "согласно сообщению": or None."""
+    nouns = ACCORDING.get(preposition.text.lower(), set())
     following = [t for t in sent.tokens if t.start >= preposition.stop][:3]
     for token in following:
         word = token.text.lower()
-        if word in ACCORDING_NOUNS:
+        if word in nouns:
             return token
-        if word not in POSSESSIVES:
+        if word not in POSSESSIVES and token.pos not in ("ADJ", "DET"):
             return None
     return None
 
@@ -175,7 +186,7 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             )
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
-            if following[0].text.lower() == "по" and _according_noun(sent, following[0]) is not None:
+            if following[0].text.lower() in ACCORDING and _according_noun(sent, following[0]) is not None:
                 return token.start
             if _speakers_converb(ctx, following[0]):
                 return token.start
@@ -224,13 +235,16 @@ def _is_subject(token: DocToken) -> bool:
 
 
 def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Finding | None:
-    """``C. Об этом сообщил X``: the clause is the sentence before.
+    """``C. Об этом сообщил X``, ``C. Эту информацию подтвердила X``, ``C. Это подтвердил X``: the clause
+    is the sentence before.
 
     Only in a main clause: "Документы, в которых она рассказала об этом, ..." reports nothing.
     """
     before = [t.text.lower() for t in sent.tokens if t.stop <= verb.start]
     after = [t.text.lower() for t in sent.tokens if t.start >= verb.stop]
-    if before[-2:] != ["об", "этом"] and after[:2] != ["об", "этом"] and before[:2] != ["об", "этом"]:
+    about_this = ["об", "этом"] in (before[-2:], after[:2], before[:2])
+    pointing = [c for c in ctx.children(verb) if c.rel == "obj" and points_back(ctx, c)]
+    if not about_this and not (pointing and ctx.lemma(verb) in claim_verbs()):
         return None
     if verb.rel in ("acl", "acl:relcl", "advcl") or any(
         w in ("который", "которые", "которых") for w in before
@@ -239,10 +253,23 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
     if ctx.text[sent.start : sent.stop].rstrip().endswith(":"):
         return None  # "Об этом сообщили ...:" introduces the statement that follows instead
     previous = _previous_sentence(ctx, index)
-    if previous is None:
-        return None
-    start, end = trim(ctx.text, previous.start, previous.stop)
-    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+    if previous is None or _cues_back(ctx, previous):
+        return None  # "C. Об этом говорится в сообщении X. Полиция подтвердила эту информацию."
+    paragraph = ctx.text.rfind("\n", 0, sent.start) + 1
+    opening = [s for s in ctx.sents[max(0, index - PARAGRAPH_SENTENCES) : index] if s.start >= paragraph]
+    first = opening[0] if opening and opening[-1] is previous else previous
+    start, end = trim(ctx.text, first.start, previous.stop)
+    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb), backward=True)
+
+
+def _cues_back(ctx: Context, sent: DocSent) -> bool:
+    """Does the sentence itself point back ("Об этом ...", "Это подтвердил ...")?"""
+    words = [t.text.lower() for t in sent.tokens[:3]]
+    return (
+        words[:2] == ["об", "этом"]
+        or words[:1] == ["это"]
+        or any(t.rel == "obj" and points_back(ctx, t) for t in sent.tokens)
+    )
 
 
 def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
@@ -336,6 +363,9 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
     if noun.text.lower() == "версии" and not _can_have_a_version(ctx, _according_source(ctx, noun)):
         return None  # "по версии IBF" ranks; "по версии следствия" reports
+    between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
+    if any(t.text.lower() not in POSSESSIVES for t in between) and _according_source(ctx, noun) is None:
+        return None  # "по предварительным данным": the author's hedge, nobody named
     phrase = ctx.subtree(noun)
     phrase_start = min(preposition.start, phrase[0].start)
     phrase_end = max(t.stop for t in phrase)

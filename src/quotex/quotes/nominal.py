@@ -17,7 +17,7 @@ from .cues import claim_verbs, cues, sources
 
 NOT_CONTENT = {"punct", "cc", "conj", "parataxis", "nsubj", "nsubj:pass", "discourse", "vocative", "aux"}
 ABOUT = {"о", "об", "обо"}
-POINTING_BACK = {"это", "этот", "то", "тот", "такой", "он", "она", "они", "все", "всё", "что"}
+POINTING_BACK = {"это", "этот", "то", "тот", "такой", "все", "всё", "что"}
 DEMONSTRATIVES = {"этот", "тот", "такой", "данный"}
 OBJECTS = ("NOUN", "PROPN", "PRON", "X", "NUM")
 QUOTE_MARKS = '«»"“”„'
@@ -49,7 +49,7 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
 def _claim_start(ctx: Context, governed: list[DocToken], prepositions: frozenset[str]) -> DocToken | None:
     """``подтвердил гибель ...`` (an object saying more than one bare noun), ``призвал стороны к ...``."""
     objects = [c for c in governed if c.rel == "obj" and c.pos in OBJECTS]
-    if objects and _points_back(ctx, objects[0]):
+    if objects and points_back(ctx, objects[0]):
         return None
     if prepositions:  # "призвал стороны к перемирию": the parse may hang "к" on the verb or the object
         below = [c for o in objects[:1] for c in ctx.children(o) if c.start > o.start]
@@ -73,7 +73,7 @@ def _called(ctx: Context, governed: list[DocToken]) -> DocToken | None:
         if c.rel in ("xcomp", "obl", "advcl")
         and ((c.feats.get("Case") == "Ins" and not _preposition(ctx, c)) or _preposition(ctx, c) == "как")
     ]
-    if not objects or not called or _points_back(ctx, objects[0]) or _only_quoted(ctx, called[0]):
+    if not objects or not called or points_back(ctx, objects[0]) or _only_quoted(ctx, called[0]):
         return None
     return min(objects[0], called[0], key=lambda t: t.start)
 
@@ -121,7 +121,7 @@ def _preposition(ctx: Context, token: DocToken) -> str:
     return ""
 
 
-def _points_back(ctx: Context, token: DocToken) -> bool:
+def points_back(ctx: Context, token: DocToken) -> bool:
     """``подтвердил это``, ``подтвердила эту информацию``: the object refers to what was said before."""
     if ctx.lemma(token) in POINTING_BACK:
         return True

@@ -177,3 +177,77 @@ ACCORDING_TO = [
 @pytest.mark.parametrize(("text", "expected"), ACCORDING_TO)
 def test_according_to_a_source(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert_finds(extractor, text, expected)
+
+
+RELATIVE_AND_PARTICIPIAL = [
+    ("Суд выслушал трёх свидетелей, утверждавших, что подсудимый был дома.", "подсудимый был дома"),
+    ("Эксперты, полагающие, что кризис закончится, оказались в меньшинстве.", "кризис закончится"),
+    (
+        "Он поддержал активистов, заявлявших о необходимости перемен.",
+        "о необходимости перемен",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), RELATIVE_AND_PARTICIPIAL)
+def test_a_cue_inside_a_participial_clause(extractor: Extractor, text: str, content: str) -> None:
+    assert_finds(extractor, text, [(content, "indirect")])
+
+
+QUESTIONS_AND_REQUESTS = [
+    ("Журналист спросил, готов ли министр уйти в отставку.", "готов ли министр уйти в отставку"),
+    ("Депутаты потребовали, чтобы министр ушёл в отставку.", "министр ушёл в отставку"),
+    ("Адвокат попросил суд отложить заседание.", "отложить заседание"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), QUESTIONS_AND_REQUESTS)
+def test_indirect_questions_and_requests(extractor: Extractor, text: str, content: str) -> None:
+    assert_finds(extractor, text, [(content, "indirect")])
+
+
+def test_a_direct_quote_closed_by_a_comma_without_a_dash(extractor: Extractor) -> None:
+    text = '"В таком виде бюджет не пройдёт", заявил Петров.'
+    assert_finds(extractor, text, [("В таком виде бюджет не пройдёт", "direct")])
+
+
+NOT_QUOTES = [
+    "Группа исполнила песню «Мы ждём перемен» на бис.",
+    "Эти цифры ничего бы не добавили к картине.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_titles_and_non_speech_senses_are_no_quotes(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+def test_statement_after_a_colon_at_a_line_end(extractor: Extractor) -> None:
+    text = "Губернатор сказал журналистам:\nМы справимся с паводком за неделю."
+    assert_finds(extractor, text, [("Мы справимся с паводком за неделю", "direct")])
+
+
+@pytest.mark.xfail(reason="family 2: a colon inside a line after a cue has no finder yet", strict=True)
+def test_statement_after_a_colon_inside_a_line(extractor: Extractor) -> None:
+    text = "Глава комитета заявил: область денег на ремонт не даст."
+    assert_finds(extractor, text, [("область денег на ремонт не даст", "direct")])
+
+
+@pytest.mark.xfail(reason="family 6: no finder for a 'Source: content' headline yet", strict=True)
+def test_a_headline_source_and_content(extractor: Extractor) -> None:
+    assert_finds(
+        extractor,
+        "Минфин: дефицит бюджета сократится\n\nТекст новости.",
+        [("дефицит бюджета сократится", "indirect")],
+    )
+
+
+@pytest.mark.xfail(
+    reason="family 6: an agency dateline still gives the agency the quote's clause", strict=True
+)
+def test_an_agency_dateline_is_no_quote_by_itself(extractor: Extractor) -> None:
+    text = "АФИ: Глава комитета Иван Петров заявил, что бюджет будет принят."
+    quotes = extractor.extract(text).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("бюджет будет принят", "Иван Петров")
+    ]

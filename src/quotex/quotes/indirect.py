@@ -77,7 +77,9 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         if that is not None and any(ctx.lemma(t) in lexicon["stance"] for t in stance[:NOUN_BEFORE_THAT]):
             return that  # "выразил уверенность, что C", "выразил надежду на то, что C": the clause
         if claim is not None:
-            return claim  # "опроверг утверждения правозащитников о том, что C": the claim, "что" and all
+            return claim  # "опроверг утверждения о том, что C": the claim, "что" and all
+        if that is not None and len(WORD.findall(ctx.text[token.stop : that.start])) <= NOUN_BEFORE_THAT - 1:
+            return that  # "потребовали, чтобы C"
         backward = _about_this(ctx, index, sent, token)
         if backward is not None:
             return backward
@@ -157,6 +159,8 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
+            if verb.feats.get("VerbForm") == "Part":  # "эксперты, полагающие, что C, оказались ..."
+                end = min(end, max(t.stop for t in ctx.subtree(verb)))
             start, end = trim(ctx.text, start, end)
             return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
         if word == "ли" and position >= 2 and tokens[0].text == ",":

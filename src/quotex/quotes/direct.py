@@ -20,6 +20,7 @@ from .findings import Finding, trim
 from .marks import QuotedSpan, find_quoted_spans
 
 DASH_AFTER = re.compile(r"[,.!?…]*\s*[—–-]\s*")
+COMMA_AFTER = re.compile(r",[ \t]*")
 DASH_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=\S)", re.MULTILINE)
 SPLIT = re.compile(r"([,.!?…])\s*[—–-]\s+")
 STATEMENT_WORDS = 5
@@ -69,7 +70,7 @@ def _inner_cue(ctx: Context, span: QuotedSpan) -> DocToken | None:
     """A cue set inside the marks between two dashes: «Мы готовы, — сказал он, — но не сейчас»."""
     for match in SPLIT.finditer(ctx.text, span.start, span.end):
         following = [t for t in ctx.tokens_between(match.end(), span.end)][:4]
-        verb = next((t for t in following if is_speech_verb(ctx, t)), None)
+        verb = next((t for t in following if _dash_cue(ctx, t)), None)
         if verb is not None and SPLIT.search(ctx.text, verb.stop, span.end):
             return verb
     return None
@@ -81,7 +82,7 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
         return None
     dash = DASH_AFTER.match(ctx.text, span.outer_end)
     if not dash or ("-" not in dash.group() and "—" not in dash.group() and "–" not in dash.group()):
-        return None
+        return _cue_after_comma(ctx, span)
     sent = ctx.sentence_at(dash.end())
     if sent is None:
         return None
@@ -92,9 +93,27 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
     for token in following:
         if token.text in '«"“„':
             break
-        if is_speech_verb(ctx, token):
+        if _dash_cue(ctx, token):
             return token
     return None
+
+
+def _dash_cue(ctx: Context, token: DocToken) -> bool:
+    """A speech verb, or an opinion verb set off by dashes: «Q», — считает X."""
+    if is_speech_verb(ctx, token):
+        return True
+    finite = token.pos == "VERB" and token.feats.get("VerbForm") == "Fin" and token.feats.get("Person") != "1"
+    return finite and ctx.may_be_cue(token) and ctx.lemma(token) in cues()["think"]
+
+
+def _cue_after_comma(ctx: Context, span: QuotedSpan) -> DocToken | None:
+    """``«Q», заявил Петров``: no dash, the speech verb right after the comma."""
+    comma = COMMA_AFTER.match(ctx.text, span.outer_end)
+    sent = ctx.sentence_at(comma.end()) if comma else None
+    if comma is None or sent is None or _is_name(ctx, span):
+        return None  # "председатель совета «Базового элемента», заявил, что ..."
+    verb = next((t for t in sent.tokens if t.start >= comma.end()), None)
+    return verb if verb is not None and is_speech_verb(ctx, verb) else None
 
 
 def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:

@@ -24,6 +24,7 @@ class Finding:
     source: DocToken | None = None
     discourse: bool = False
     tentative: bool = False  # quoted words that are a quote only if they fill an indirect clause
+    backward: bool = False  # the sentences before a cue that points back ("Об этом сообщил X")
 
     @property
     def length(self) -> int:

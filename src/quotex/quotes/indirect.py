@@ -7,18 +7,30 @@
 
 from __future__ import annotations
 
+import re
+
 from natasha.doc import DocSent, DocToken
 
 from ..deadline import check
 from .context import Context
-from .cues import cues, sources
+from .cues import claim_verbs, cues, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
+from .nominal import can_speak, claim_span, points_back
 
-ACCORDING_NOUNS = {phrase.split()[1] for phrase in cues()["according"] if phrase.startswith("по ")}
+ACCORDING = {
+    preposition: {phrase.split()[1] for phrase in cues()["according"] if phrase.split()[0] == preposition}
+    for preposition in ("по", "согласно")
+}
+"""The nouns of "по словам", "согласно данным" by their preposition."""
+ACCORDING_NOUNS = ACCORDING["по"] | ACCORDING["согласно"]
 POSSESSIVES = {"его", "ее", "её", "их", "самой", "самого", "самих"}
 CLAUSE_OPENERS = {"что", "чтобы", "который", "которая", "которое", "которые", "но", "а", "однако"}
 CLAUSE_END = {".", "!", "?", ";", ":", "…"}
+WORD = re.compile(r"\w+")
+NOUN_BEFORE_THAT = 4
+PARAGRAPH_SENTENCES = 3
+"""A backward cue takes the sentences before it in its paragraph, at most this many."""
 
 
 def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
@@ -37,7 +49,7 @@ def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
 
 
 def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Finding | None:
-    if token.text.lower() == "по":
+    if token.text.lower() in ACCORDING:
         noun = _according_noun(sent, token)
         return _according(ctx, sent, token, noun) if noun is not None else None
     if (
@@ -48,23 +60,80 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         return None
     lemma = ctx.lemma(token)
     lexicon = cues()
-    if token.feats.get("VerbForm") == "Conv" and lemma in lexicon["say"]:
-        return _that_clause(ctx, sent, token)  # "..., заявив, что C"
-    if token.feats.get("VerbForm") in ("Inf", "Conv", "Part") or (
-        token.pos == "ADJ" and lemma not in lexicon["think"]
+    form = token.feats.get("VerbForm")
+    if (
+        form == "Inf"
+        or (form == "Part" and token.feats.get("Voice") == "Pass")
+        or (token.pos == "ADJ" and lemma not in lexicon["think"])
     ):
         return None
+    if form in ("Conv", "Part"):  # "..., заявив, что C", "фронт, заявлявший о C"
+        found = (
+            _that_clause(ctx, sent, token) if lemma in lexicon["say"] or lemma in lexicon["think"] else None
+        )
+        return found or _nominal(ctx, sent, token)
     speech = is_speech_verb(ctx, token) or lemma in lexicon["think"]
+    if lemma in claim_verbs():
+        claim, that = _nominal(ctx, sent, token), _that_clause(ctx, sent, token)
+        stance = [t for t in sent.tokens if t.start > token.stop and that and t.stop <= that.start]
+        if that is not None and any(ctx.lemma(t) in lexicon["stance"] for t in stance[:NOUN_BEFORE_THAT]):
+            return that  # "выразил уверенность, что C", "выразил надежду на то, что C": the clause
+        if claim is not None:
+            return claim  # "опроверг утверждения о том, что C": the claim, "что" and all
+        if that is not None and len(WORD.findall(ctx.text[token.stop : that.start])) <= NOUN_BEFORE_THAT - 1:
+            return that  # "потребовали, чтобы C"
+        backward = _about_this(ctx, index, sent, token)
+        if backward is not None:
+            return backward
     if speech:
         found = _that_clause(ctx, sent, token) or _about_this(ctx, index, sent, token)
         found = found or _as_said(ctx, sent, token) or _trailing_cue(ctx, sent, token)
-        if found is None and lemma in lexicon["state"]:
-            found = _statement_noun(ctx, sent, token)
+        if found is not None:
+            return None if _nobody_says(ctx, token, found.source) else found
+    if lemma in lexicon["ask"]:
+        found = _request(ctx, sent, token)
         if found is not None:
             return found
-    if lemma in lexicon["ask"]:
-        return _request(ctx, sent, token)
-    return None
+    return _nominal(ctx, sent, token)
+
+
+def _nobody_says(ctx: Context, verb: DocToken, source: DocToken | None) -> bool:
+    """ "Ранее сообщалось, что", "Многие считали, что": the author's hedge or a vague belief, no source.
+
+    An impersonal report needs a place it is said in ("в заявлении говорится"); an opinion, a source
+    that is not a vague group.
+    """
+    lemma = ctx.lemma(verb)
+    lexicon = cues()
+    if lemma in lexicon["impersonal"]:
+        return source is None and not any(
+            child.rel in ("obl", "nmod") and any(c.rel == "case" for c in ctx.children(child))
+            for child in ctx.children(verb)
+        )
+    if lemma in lexicon["think"] and verb.pos != "ADJ":
+        return source is None or source.text.lower() in lexicon["vague"]
+    return False
+
+
+def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``X подтвердил гибель ...``, ``X сообщил о гибели ...``: the claim the verb governs."""
+    span = claim_span(ctx, verb)
+    source = speaker_token(ctx, verb)
+    if span is None or source is None or not can_speak(ctx, source):
+        return None  # "его обвиняли в ...": a charge nobody in the text is said to make
+    tokens = [t for t in sent.tokens if t.start >= span[0]]
+    start, end = trim(ctx.text, span[0], min(span[1], _clause_end(ctx, sent, verb, tokens)))
+    if len(WORD.findall(ctx.text[start:end])) < 2:
+        return None
+    return Finding(start, end, "indirect", _cue(verb), verb, source)
+
+
+def speaker_token(ctx: Context, verb: DocToken) -> DocToken | None:
+    """The source of a cue: the noun a participle describes ("фронт, заявлявший"), else the subject."""
+    if verb.feats.get("VerbForm") == "Part":
+        head = ctx.head(verb)
+        return head if head is not None and verb.rel.startswith(("acl", "amod")) else None
+    return subject_of(ctx, verb)
 
 
 def _cue(token: DocToken) -> tuple[int, int]:
@@ -72,13 +141,14 @@ def _cue(token: DocToken) -> tuple[int, int]:
 
 
 def _according_noun(sent: DocSent, preposition: DocToken) -> DocToken | None:
-    """The noun of "по словам", "по её словам", "по данным": or None."""
+    """The noun of "по словам", "по её словам", "по официальным данным", "согласно сообщению": or None."""
+    nouns = ACCORDING.get(preposition.text.lower(), set())
     following = [t for t in sent.tokens if t.start >= preposition.stop][:3]
     for token in following:
         word = token.text.lower()
-        if word in ACCORDING_NOUNS:
+        if word in nouns:
             return token
-        if word not in POSSESSIVES:
+        if word not in POSSESSIVES and token.pos not in ("ADJ", "DET"):
             return None
     return None
 
@@ -91,13 +161,15 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
+            if verb.feats.get("VerbForm") == "Part":  # "эксперты, полагающие, что C, оказались ..."
+                end = min(end, max(t.stop for t in ctx.subtree(verb)))
             start, end = trim(ctx.text, start, end)
-            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+            return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
         if word == "ли" and position >= 2 and tokens[0].text == ",":
             comma = next((t for t in tokens[position:] if t.text == ","), None)
             end = comma.start if comma is not None else _clause_end(ctx, sent, verb, tokens[1:])
             start, end = trim(ctx.text, tokens[1].start, end)
-            return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+            return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
         if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
             return None
         if word in CLAUSE_END or position > 12:
@@ -107,10 +179,11 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 
 def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocToken]) -> int:
     """Where the reported clause stops: the sentence end, a colon before a quote, a trailing cue of
-    its own (``..., передает РИА Новости``), or a second predicate of the speaker (``заявил, что
-    обвинения сняты, и ходатайствовал ...``)."""
+    its own (``..., передает РИА Новости``), the next cue clause (``..., по его словам, ...``, ``..., но
+    отметил, что ...``), a second predicate of the speaker (``заявил, что обвинения сняты, и
+    ходатайствовал ...``) or the speaker's own converb (``..., подчеркнув, что ...``)."""
     for position, token in enumerate(tokens):
-        if token.text in (":", ";"):
+        if token.text in (":", ";") and not _inside_number(ctx, token):
             return token.start
         following = tokens[position + 1 : position + 3]
         if token.text == "," and following:
@@ -119,23 +192,48 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             )
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
+            if following[0].text.lower() in ACCORDING and _according_noun(sent, following[0]) is not None:
+                return token.start
+            if _speakers_converb(ctx, following[0]):
+                return token.start
+            but = following[0].text.lower() in ("но", "а", "однако") and len(following) > 1
+            if but and is_speech_verb(ctx, following[1]) and _agrees(verb, following[1]):
+                return token.start  # "..., но отметил, что ...": a new quote of the same speaker
         if (
             token.text.lower() == "и"
             and position + 1 < len(tokens)
             and _agrees(verb, tokens[position + 1])
             and not any(_agrees(t, tokens[position + 1]) for t in tokens[:position] if _is_subject(t))
         ):
-            return token.start
+            return tokens[position - 1].start if tokens[position - 1].text == "," else token.start
     return sent.stop
 
 
+def _inside_number(ctx: Context, token: DocToken) -> bool:
+    """The colon of a time or a score: "в 16:00", "2:1"."""
+    return (
+        ctx.text[token.start - 1 : token.start].isdigit() and ctx.text[token.stop : token.stop + 1].isdigit()
+    )
+
+
+def _speakers_converb(ctx: Context, token: DocToken) -> bool:
+    """ "..., подчеркнув, что", "..., аргументировав ...": a perfective converb of saying after the clause
+    is the speaker's ("..., сделав его таблоидным" is part of what was said)."""
+    past = token.feats.get("Aspect") == "Perf" or token.feats.get("Tense") == "Past"
+    if token.feats.get("VerbForm") != "Conv" or not past or not ctx.may_be_cue(token):
+        return False
+    lexicon = cues()
+    lemma = ctx.lemma(token)
+    return any(lemma in lexicon[kind] for kind in ("say", "think", "call", "about")) or lemma in claim_verbs()
+
+
 def _agrees(verb: DocToken, other: DocToken) -> bool:
-    """Could ``other`` (a finite verb) share a subject with ``verb``? Same gender and number."""
+    """Could ``other`` (a finite verb) share a subject with ``verb``? Same gender and number in the past
+    tense, same person and number in the present."""
     if other.pos != "VERB" or other.feats.get("VerbForm") != "Fin":
         return False
-    return all(verb.feats.get(key) == other.feats.get(key) for key in ("Gender", "Number")) and bool(
-        verb.feats.get("Gender")
-    )
+    keys = ("Gender", "Number") if verb.feats.get("Gender") else ("Person", "Number")
+    return all(verb.feats.get(key) == other.feats.get(key) for key in keys) and bool(verb.feats.get(keys[0]))
 
 
 def _is_subject(token: DocToken) -> bool:
@@ -143,13 +241,16 @@ def _is_subject(token: DocToken) -> bool:
 
 
 def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Finding | None:
-    """``C. Об этом сообщил X``: the clause is the sentence before.
+    """``C. Об этом сообщил X``, ``C. Эту информацию подтвердила X``, ``C. Это подтвердил X``: the clause
+    is the sentence before.
 
     Only in a main clause: "Документы, в которых она рассказала об этом, ..." reports nothing.
     """
     before = [t.text.lower() for t in sent.tokens if t.stop <= verb.start]
     after = [t.text.lower() for t in sent.tokens if t.start >= verb.stop]
-    if before[-2:] != ["об", "этом"] and after[:2] != ["об", "этом"] and before[:2] != ["об", "этом"]:
+    about_this = ["об", "этом"] in (before[-2:], after[:2], before[:2])
+    pointing = [c for c in ctx.children(verb) if c.rel == "obj" and points_back(ctx, c)]
+    if not about_this and not (pointing and ctx.lemma(verb) in claim_verbs()):
         return None
     if verb.rel in ("acl", "acl:relcl", "advcl") or any(
         w in ("который", "которые", "которых") for w in before
@@ -158,10 +259,23 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
     if ctx.text[sent.start : sent.stop].rstrip().endswith(":"):
         return None  # "Об этом сообщили ...:" introduces the statement that follows instead
     previous = _previous_sentence(ctx, index)
-    if previous is None:
-        return None
-    start, end = trim(ctx.text, previous.start, previous.stop)
-    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+    if previous is None or _cues_back(ctx, previous):
+        return None  # "C. Об этом говорится в сообщении X. Полиция подтвердила эту информацию."
+    paragraph = ctx.text.rfind("\n", 0, sent.start) + 1
+    opening = [s for s in ctx.sents[max(0, index - PARAGRAPH_SENTENCES) : index] if s.start >= paragraph]
+    first = opening[0] if opening and opening[-1] is previous else previous
+    start, end = trim(ctx.text, first.start, previous.stop)
+    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb), backward=True)
+
+
+def _cues_back(ctx: Context, sent: DocSent) -> bool:
+    """Does the sentence itself point back ("Об этом ...", "Это подтвердил ...")?"""
+    words = [t.text.lower() for t in sent.tokens[:3]]
+    return (
+        words[:2] == ["об", "этом"]
+        or words[:1] == ["это"]
+        or any(t.rel == "obj" and points_back(ctx, t) for t in sent.tokens)
+    )
 
 
 def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
@@ -222,21 +336,6 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     return Finding(start, end, "indirect", _cue(verb), verb, subject)
 
 
-def _statement_noun(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
-    """``X заявил о намерении подать жалобу``: заявить о + what was stated."""
-    after = [t for t in sent.tokens if t.start >= verb.stop]
-    if len(after) < 3 or after[0].text.lower() not in ("о", "об"):
-        return None
-    noun = ctx.head(after[0])
-    if noun is None or noun.pos not in ("NOUN", "PROPN"):
-        return None
-    if ctx.lemma(noun) in ("то", "это"):
-        return None
-    span = ctx.subtree(noun)
-    start, end = trim(ctx.text, after[0].start, max(t.stop for t in span))
-    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
-
-
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``X попросил дать ему позвонить адвокату``: the infinitive clause."""
     after = [t for t in sent.tokens if t.start > verb.start]
@@ -270,6 +369,9 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
     if noun.text.lower() == "версии" and not _can_have_a_version(ctx, _according_source(ctx, noun)):
         return None  # "по версии IBF" ranks; "по версии следствия" reports
+    between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
+    if any(t.text.lower() not in POSSESSIVES for t in between) and _according_source(ctx, noun) is None:
+        return None  # "по предварительным данным": the author's hedge, nobody named
     phrase = ctx.subtree(noun)
     phrase_start = min(preposition.start, phrase[0].start)
     phrase_end = max(t.stop for t in phrase)

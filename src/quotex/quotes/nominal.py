@@ -1,0 +1,128 @@
+"""Nominal reported speech: the claim is what the cue verb governs after it, object included.
+
+"X подтвердил [гибель мирных жителей]", "X обвинил [власти в сокрытии данных]", "X назвал [арест
+нарушением прав]", "X призвал [стороны к перемирию]", "X сообщил [о гибели 80 человек]". A topic and
+nothing more ("сообщил о визите", "выразил соболезнования") is no claim, nor is an object that points
+back ("подтвердил эту информацию": a backward cue, see ``indirect``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from natasha.doc import DocToken
+
+from .context import Context
+from .cues import claim_verbs, cues, sources
+
+NOT_CONTENT = {"punct", "cc", "conj", "parataxis", "nsubj", "nsubj:pass", "discourse", "vocative", "aux"}
+ABOUT = {"о", "об", "обо"}
+POINTING_BACK = {"это", "этот", "то", "тот", "такой", "все", "всё", "что"}
+DEMONSTRATIVES = {"этот", "тот", "такой", "данный"}
+OBJECTS = ("NOUN", "PROPN", "PRON", "X", "NUM")
+QUOTE_MARKS = '«»"“”„'
+QUOTED = re.compile(r"[«\"„“][^«»\"„“”]*[»\"“”]")
+
+
+def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
+    """The offsets of the claim the verb governs, or None when it governs no claim."""
+    lemma = ctx.lemma(verb)
+    lexicon = cues()
+    governed = [
+        child for child in ctx.children(verb) if child.start > verb.stop and child.rel not in NOT_CONTENT
+    ]
+    first: DocToken | None = None
+    if lemma in claim_verbs():
+        first = _claim_start(ctx, governed, claim_verbs()[lemma])
+    if first is None and lemma in lexicon["call"]:
+        first = _called(ctx, governed)
+    if first is None and lemma in lexicon["about"]:
+        first = _about(ctx, governed)
+    if first is None:
+        return None
+    content = [child for child in governed if child.start >= first.start]
+    start = min(t.start for t in ctx.subtree(first))
+    end = max(t.stop for child in content for t in ctx.subtree(child))
+    return (start, end) if start > verb.stop else None
+
+
+def _claim_start(ctx: Context, governed: list[DocToken], prepositions: frozenset[str]) -> DocToken | None:
+    """``подтвердил гибель ...`` (an object saying more than one bare noun), ``призвал стороны к ...``."""
+    objects = [c for c in governed if c.rel == "obj" and c.pos in OBJECTS]
+    if objects and points_back(ctx, objects[0]):
+        return None
+    if prepositions:  # "призвал стороны к перемирию": the parse may hang "к" on the verb or the object
+        below = [c for o in objects[:1] for c in ctx.children(o) if c.start > o.start]
+        opened = next((c for c in governed + below if _preposition(ctx, c) in prepositions), None)
+        if opened is None:
+            return None
+        return objects[0] if objects and objects[0].start < opened.start else opened
+    if not objects or objects[0].pos == "PRON" or ctx.lemma(objects[0]) in cues()["courtesy"]:
+        return None
+    rest = [c for c in governed if c.start > objects[0].start]
+    return objects[0] if ctx.children(objects[0]) or rest else None
+
+
+def _called(ctx: Context, governed: list[DocToken]) -> DocToken | None:
+    """``назвал арест нарушением прав``, ``считает Тайвань своей провинцией``, ``расценил X как Y``:
+    an object and what it is called, in the instrumental or after "как"."""
+    objects = [c for c in governed if c.rel == "obj" and c.pos in OBJECTS]
+    called = [
+        c
+        for c in governed
+        if c.rel in ("xcomp", "obl", "advcl")
+        and ((c.feats.get("Case") == "Ins" and not _preposition(ctx, c)) or _preposition(ctx, c) == "как")
+    ]
+    if not objects or not called or points_back(ctx, objects[0]) or _only_quoted(ctx, called[0]):
+        return None
+    return min(objects[0], called[0], key=lambda t: t.start)
+
+
+def _only_quoted(ctx: Context, called: DocToken) -> bool:
+    """``назвал выборы «катастрофой»``: the quoted word is the direct quote; but ``назвал X «помощником
+    Путина», который ...`` says more than the quote (a clause of its own) and is a claim."""
+    subtree = [t for t in ctx.subtree(called) if t.text not in QUOTE_MARKS]
+    opening = subtree[0].start - 1
+    if opening < 0 or ctx.text[opening] not in QUOTE_MARKS:
+        return False
+    quoted = [match.span() for match in QUOTED.finditer(ctx.text, opening, subtree[-1].stop + 1)]
+    return not any(
+        t.pos in ("VERB", "AUX") and not any(start <= t.start < end for start, end in quoted) for t in subtree
+    )
+
+
+def can_speak(ctx: Context, source: DocToken) -> bool:
+    """A person, a named entity, a pronoun or a source noun ("полиция", "эксперты") makes claims;
+    "практика говорит о ...", "борьба потребовала жертв" use the verb in another sense."""
+    if source.pos == "PRON" or source.feats.get("Animacy") == "Anim" or ctx.entity_of(source) is not None:
+        return True
+    lemma = ctx.lemma(source)
+    kinds = sources()
+    return any(lemma in kinds[kind] for kind in ("institution", "group", "spokesman", "media", "statement"))
+
+
+def _about(ctx: Context, governed: list[DocToken]) -> DocToken | None:
+    """``сообщил о гибели 80 человек``: an "о"-phrase whose noun has more than adjectives to it."""
+    for child in governed:
+        if _preposition(ctx, child) not in ABOUT or child.pos not in ("NOUN", "PROPN"):
+            continue
+        if ctx.lemma(child) in POINTING_BACK:
+            return None  # "о том, что C": the clause, found by the "что" finder
+        said = [c for c in ctx.children(child) if c.rel not in ("case", "amod", "det", "punct")]
+        return child if said else None
+    return None
+
+
+def _preposition(ctx: Context, token: DocToken) -> str:
+    """The preposition of a noun ("к" in "к перемирию"), "" without one."""
+    for child in ctx.children(token):
+        if child.rel == "case" and child.start < token.start:
+            return child.text.lower()
+    return ""
+
+
+def points_back(ctx: Context, token: DocToken) -> bool:
+    """``подтвердил это``, ``подтвердила эту информацию``: the object refers to what was said before."""
+    if ctx.lemma(token) in POINTING_BACK:
+        return True
+    return any(c.rel == "det" and ctx.lemma(c) in DEMONSTRATIVES for c in ctx.children(token))

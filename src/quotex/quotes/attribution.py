@@ -19,6 +19,7 @@ from ..entities.people import person_gender
 from ..records import Entity, Person, Span, Speaker
 from .context import Context
 from .cues import org_anaphora, sources
+from .direct import _cited_source
 from .findings import Finding
 
 ROLE_SYNONYMS = {
@@ -96,10 +97,13 @@ class Attributor:
             token = self._introducing_subject(finding.start)
         if token is None:
             return Attribution()
-        quoted = self._quoted_person(finding.cue_token)
+        verb = finding.cue_token
+        quoted = self._quoted_person(verb)
         if quoted is not None:  # "«...», — цитирует Петрова газета": Петров speaks, not the paper
             token = quoted
-        found = self.resolve(token, finding.cue_token, finding.start)
+        if verb is not None and verb.pos not in ("VERB", "AUX"):
+            token = _cited_source(self.ctx, verb) or token  # "согласно сообщению X со ссылкой на Y"
+        found = self.resolve(token, verb, finding.start)
         if found.speaker is not None:
             self.spoken.append((finding.start, found))
         self.history.append((finding.start, found))
@@ -269,6 +273,8 @@ class Attributor:
         ):
             return None
         case = token.feats.get("Case") or "Nom"
+        if token.feats.get("Number") == "Plur" or verb.feats.get("Number") == "Plur":
+            return None  # "Депутаты от оппозиции во главе с X заявили": a group, not X
         if case != "Nom" or ctx.lemma(token) in sources()["relative"]:
             return None  # "по словам матери Анны Беловой": a genitive name may be anyone's
         said = verb.feats.get("Gender") if verb.feats.get("Number") != "Plur" else None
@@ -646,6 +652,11 @@ class Attributor:
             if seen > (lookback if role is None else ROLE_LOOKBACK_SENTENCES):
                 return None
             for kind, value in self._candidates(sent, before, subjects_only):
+                if kind == "role":
+                    referred = self._role_subject(value, gender) if role is None else None
+                    if referred is not None:
+                        return referred
+                    continue
                 if kind == "unnamed":
                     if value.feats.get("Number") == "Plur" or (
                         gender and self._gender(value) not in (None, gender)
@@ -668,6 +679,15 @@ class Attributor:
                 return Attribution(Speaker(person.name, "person", person.role))
         return None
 
+    def _role_subject(self, token: DocToken, gender: str | None) -> Attribution | None:
+        """The person a role-noun subject refers to, by the role alone (no deeper guessing), when its
+        gender agrees."""
+        if token.feats.get("Number") == "Plur":
+            return None
+        role = self._role_of(token, [token])
+        found = self._antecedent(token.start, gender=gender, role=role) if role else None
+        return found if found is not None and found.speaker is not None else None
+
     def _candidates(self, sent, before: int, subjects_only: bool):
         """("person", PER span) and ("unnamed", token) candidates of a sentence, subjects first."""
         ctx = self.ctx
@@ -682,13 +702,10 @@ class Attributor:
             if named is not None and named.type == "PER":
                 found.append(("person", named))
                 seen.add(named.start)
-            elif (
-                named is None
-                and token.pos == "NOUN"
-                and token.feats.get("Animacy") == "Anim"
-                and self._role_of(token, [token]) is None
-            ):
-                found.append(("unnamed", token))
+            elif named is None and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
+                role = self._role_of(token, [token])
+                # "При этом тренер не намерен ...": a role-noun subject stands for whom it refers to
+                found.append(("unnamed", token) if role is None else ("role", token))
         if not subjects_only:
             for span in reversed(sent.spans or []):
                 fresh = span.start not in seen and not self._quoted(span.start)

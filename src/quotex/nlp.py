@@ -27,6 +27,11 @@ from .deadline import check
 from .morph import MorphVocab
 
 LINE_BREAK = "\n"
+MAX_SENTENCE_TOKENS = 300
+"""natasha's parser takes time and memory in the square of a sentence's length. No sentence of news comes
+near this (the longest of NEREL's 13,000 has 191 tokens); a longer one, which only a hostile text holds
+(a paragraph with no sentence end, thousands of quotation marks), is cut into parts of at most this many."""
+CUT_AFTER = frozenset({",", ";", ":", "—", "–", "-", ")", "»", "“", "”"})
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def annotate_many(
     for doc in docs:
         check()
         doc.segment(models.segmenter)
-        doc.sents = split_at_line_breaks(doc)
+        doc.sents = cap_sentences(doc.text, split_at_line_breaks(doc))
         sents.extend(enumerate(doc.sents, 1))
     sents.sort(key=lambda numbered: len(numbered[1].tokens))
     words = [[token.text for token in sent.tokens] for _, sent in sents]
@@ -136,6 +141,27 @@ def split_at_line_breaks(doc: Doc) -> list[DocSent]:
         if group:
             sents.append(_sent(doc.text, group))
     return sents
+
+
+def cap_sentences(text: str, sents: list[DocSent]) -> list[DocSent]:
+    """Sentences of more than ``MAX_SENTENCE_TOKENS`` tokens cut into parts, each after a comma, a dash or
+    the like in the second half of its allowance where there is one. Offsets stay those of the text."""
+    capped: list[DocSent] = []
+    for sent in sents:
+        tokens = sent.tokens
+        while len(tokens) > MAX_SENTENCE_TOKENS:
+            cut = next(
+                (
+                    end
+                    for end in range(MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS // 2, -1)
+                    if tokens[end - 1].text in CUT_AFTER
+                ),
+                MAX_SENTENCE_TOKENS,
+            )
+            capped.append(_sent(text, tokens[:cut]))
+            tokens = tokens[cut:]
+        capped.append(sent if tokens is sent.tokens else _sent(text, tokens))
+    return capped
 
 
 def _sent(text: str, tokens: list) -> DocSent:

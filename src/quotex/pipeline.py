@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from natasha import Doc
 from natasha.doc import DocSent, DocSpan
 
+from . import segments
 from .deadline import check, time_limit
 from .entities.countries import find_places
 from .entities.org_lexicon import org_institutions
@@ -79,6 +80,8 @@ class Extractor:
         if not texts:
             return []  # nothing to analyse: no need to load the models
         sources = list(sources or [None] * len(texts))
+        if any(len(text) > segments.SEGMENT_CHARS for text in texts):
+            return self._long_apart(texts, sources, timeout)
         models = self.models
         started = time.monotonic()
         try:
@@ -93,6 +96,32 @@ class Extractor:
             ]
         share = (time.monotonic() - started) / len(texts)
         return [self._within(doc, source, timeout, share) for doc, source in zip(docs, sources, strict=True)]
+
+    def _long_apart(
+        self, texts: Sequence[str], sources: list[str | None], timeout: float | None
+    ) -> list[Document | AnalysisTimeout]:
+        """Texts longer than ``segments.SEGMENT_CHARS`` each in its parts; the others together as usual."""
+        short = [index for index, text in enumerate(texts) if len(text) <= segments.SEGMENT_CHARS]
+        results: list[Document | AnalysisTimeout | None] = [None] * len(texts)
+        found = self.extract_each([texts[i] for i in short], [sources[i] for i in short], timeout=timeout)
+        for index, result in zip(short, found, strict=True):
+            results[index] = result
+        for index, text in enumerate(texts):
+            if results[index] is None:
+                results[index] = self._in_parts(text, sources[index], timeout)
+        return results  # type: ignore[return-value]  # every place filled
+
+    def _in_parts(self, text: str, source: str | None, timeout: float | None) -> Document | AnalysisTimeout:
+        """A long text analysed part after part (``segments``), within one time limit for the whole."""
+        try:
+            with time_limit(timeout, source):
+                documents = []
+                for start, end in segments.parts(text):
+                    (doc,) = annotate_many([text[start:end]], self.models, parse=self._worth_parsing)
+                    documents.append(segments.shift(self._findings(doc, source), start))
+                return segments.join(source, text, documents, summarise_speakers)
+        except AnalysisTimeout as error:
+            return error
 
     def _within(
         self, doc: Doc, source: str | None, timeout: float | None, spent: float

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -368,10 +369,16 @@ def _role_after(tokens, index, name, name_ids, tree, roles, vocab) -> tuple[Toke
 
 
 def _sentence_of(doc: Doc, token: Token) -> Any:
-    for sent in doc.sents:
-        if sent.start <= token.start < sent.stop:
-            return sent
-    return None
+    global _starts
+    cached = _starts
+    if cached[0] is not doc.sents:  # one document's sentence starts, kept for its next name
+        cached = _starts = (doc.sents, [sent.start for sent in doc.sents])
+    sents, starts = cached
+    index = bisect_right(starts, token.start) - 1
+    return sents[index] if index >= 0 and token.start < sents[index].stop else None
+
+
+_starts: tuple[Any, list[int]] = (None, [])
 
 
 def _name_tokens(doc: Doc, sent: Any, token: Token, vocab: MorphVocab) -> list[Token]:
@@ -541,7 +548,8 @@ def find_people(doc: Doc, vocab: MorphVocab) -> tuple[Person, ...]:
             drafts.append(draft)
         start, end = tokens[0].start, tokens[-1].stop
         draft.mentions.append(Span(text=doc.text[start:end], start=start, end=end))
-        draft.names.append(words)
+        if words not in draft.names:  # a name said 1,000 times is one name to compare with
+            draft.names.append(words)
         if len(words) > 1 or not draft.lemmas:
             draft.lemmas |= lemmas
         if len(words) >= len(draft.full) and gender:

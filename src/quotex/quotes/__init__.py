@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from itertools import pairwise
 
 from natasha import Doc
@@ -15,7 +16,7 @@ from .attribution import Attributor
 from .context import Context
 from .cues import cue_forms
 from .direct import find_direct
-from .findings import Finding, overlap
+from .findings import Finding, Overlaps, overlap
 from .indirect import ACCORDING_NOUNS, find_indirect
 
 # A direct quote that fills this share of an indirect clause is that clause ("заявил, что «C»").
@@ -110,15 +111,28 @@ def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Fin
     (a source reporting what someone else said) is kept.
     """
     kept_indirect: list[Finding] = []
+    kept_starts: list[tuple[int, int]] = []  # (start, index in kept_indirect)
     for finding in sorted(indirect, key=lambda f: (f.backward, -f.length)):  # a clause's own cue first
-        if any(overlap(finding, other) > SAME_SPAN * other.length for other in kept_indirect):
+        # only a clause starting at most this one's length / SAME_SPAN before it can share that much
+        low = bisect_left(kept_starts, (finding.start - int(finding.length / SAME_SPAN) - 1,))
+        near = kept_starts[low : bisect_left(kept_starts, (finding.end,))]
+        if any(
+            overlap(finding, other) > SAME_SPAN * other.length
+            for other in (kept_indirect[i] for _, i in near)
+        ):
             continue
+        insort(kept_starts, (finding.start, len(kept_indirect)))
         kept_indirect.append(finding)
     result: list[Finding] = []
     dropped: set[int] = set()
     replaced: dict[int, Finding] = {}
+    overlapping = Overlaps(direct)
     for clause in kept_indirect:
-        inside = [q for q in direct if overlap(q, clause) >= 0.5 * q.length]
+        inside = [
+            q
+            for q in (direct[i] for i in overlapping(clause.start, clause.end))
+            if overlap(q, clause) >= 0.5 * q.length
+        ]
         if not inside:
             result.append(clause)
             continue

@@ -10,7 +10,7 @@ description. When in doubt there is no speaker: a wrong one is worse.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from natasha.doc import DocSpan, DocToken
@@ -83,6 +83,11 @@ class Attributor:
             ((m.start, person) for person in people for m in person.mentions), key=lambda pair: pair[0]
         )
         self._descriptor_cache: dict[int, frozenset[str]] = {}
+        self._mentions = sorted(
+            (m.start, m.end, order) for order, person in enumerate(people) for m in person.mentions
+        )
+        self._mention_starts = [start for start, _, _ in self._mentions]
+        self._longest_mention = max((stop - start for start, stop, _ in self._mentions), default=0)
         self._organisation_mentions = sorted(
             ((m.start, organisation) for organisation in organisations for m in organisation.mentions),
             key=lambda pair: pair[0],
@@ -427,10 +432,12 @@ class Attributor:
         return Attribution(Speaker(name, "organisation"), mention=span)
 
     def _person_at(self, start: int, end: int) -> Person | None:
-        for person in self.people:
-            if any(m.start < end and start < m.end for m in person.mentions):
-                return person
-        return None
+        """The first person with a mention overlapping ``[start, end)``: a binary search over the mentions,
+        which start at most ``_longest_mention`` before ``start`` to reach it."""
+        low = bisect_right(self._mention_starts, start - self._longest_mention)
+        high = bisect_left(self._mention_starts, end)
+        overlapping = [order for _, stop, order in self._mentions[low:high] if start < stop]
+        return self.people[min(overlapping)] if overlapping else None
 
     def _organisation_at(self, start: int, end: int, whole: bool = False) -> Entity | None:
         """The organisation with a mention overlapping ``[start, end)`` (with ``whole``: covering it)."""

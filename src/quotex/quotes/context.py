@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from natasha import Doc
@@ -12,6 +12,25 @@ from natasha.doc import DocSent, DocSpan, DocToken
 from ..morph import MorphVocab
 from ..syntax import Tree
 from .cues import cue_forms
+
+
+class Covered:
+    """The offsets inside any of some ``(start, end)`` spans, as a union of disjoint stretches:
+    ``offset in covered`` is a binary search, however many spans there are."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(span for span in spans if span[0] < span[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
 
 
 class Context:
@@ -32,6 +51,7 @@ class Context:
         }
         self.tree = Tree(sent.tokens for sent in self.sents)
         self._lemmas: dict[str, str] = {}
+        self._starts_by_sent: dict[int, list[int]] = {}
 
     # ---- tokens and lemmas
 
@@ -72,14 +92,38 @@ class Context:
         return bisect_right(self._sent_starts, sent.start) - 1
 
     def tokens_between(self, start: int, end: int) -> Iterator[DocToken]:
-        for sent in self.sents:
-            if sent.stop <= start:
-                continue
+        """The tokens inside ``[start, end)`` in text order; found by binary search, so taking the first
+        few costs no more than that however long the stretch."""
+        for index in range(max(0, bisect_right(self._sent_starts, start) - 1), len(self.sents)):
+            sent = self.sents[index]
             if sent.start >= end:
                 break
-            for token in sent.tokens:
-                if token.start >= start and token.stop <= end:
+            tokens = sent.tokens
+            for position in range(bisect_left(self._token_starts(index), start), len(tokens)):
+                token = tokens[position]
+                if token.stop > end:
+                    break
+                yield token
+
+    def tokens_back(self, start: int, end: int) -> Iterator[DocToken]:
+        """``tokens_between`` from the last one back: the few before an offset, however long the line."""
+        for index in range(bisect_right(self._sent_starts, end) - 1, -1, -1):
+            sent = self.sents[index]
+            if sent.stop <= start:
+                break
+            tokens = sent.tokens
+            for position in range(bisect_right(self._token_starts(index), end) - 1, -1, -1):
+                token = tokens[position]
+                if token.start < start:
+                    break
+                if token.stop <= end:
                     yield token
+
+    def _token_starts(self, index: int) -> list[int]:
+        starts = self._starts_by_sent.get(index)
+        if starts is None:
+            starts = self._starts_by_sent[index] = [token.start for token in self.sents[index].tokens]
+        return starts
 
     # ---- entities
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain, islice
 
 from natasha.doc import DocToken
 
 from ..deadline import check
-from .context import Context
+from .context import Context, Covered
 from .cues import cues, sources
 from .findings import Finding, trim
 from .marks import QuotedSpan, find_quoted_spans
@@ -33,7 +34,7 @@ def find_direct(ctx: Context) -> list[Finding]:
         check()
         if span.depth == 0 and span.end > span.start:
             findings.extend(_from_quoted(ctx, span))
-    covered = [(f.start, f.end) for f in findings if not f.tentative]
+    covered = Covered((f.start, f.end) for f in findings if not f.tentative)
     findings.extend(_after_colon(ctx, covered))
     findings.extend(_dialogue_lines(ctx, covered))
     return sorted(findings, key=lambda f: f.start)
@@ -69,7 +70,7 @@ def _split(ctx: Context, start: int, end: int, verb: DocToken) -> Iterator[Findi
 def _inner_cue(ctx: Context, span: QuotedSpan) -> DocToken | None:
     """A cue set inside the marks between two dashes: «Мы готовы, — сказал он, — но не сейчас»."""
     for match in SPLIT.finditer(ctx.text, span.start, span.end):
-        following = [t for t in ctx.tokens_between(match.end(), span.end)][:4]
+        following = list(islice(ctx.tokens_between(match.end(), span.end), 4))
         verb = next((t for t in following if _dash_cue(ctx, t)), None)
         if verb is not None and SPLIT.search(ctx.text, verb.stop, span.end):
             return verb
@@ -118,25 +119,28 @@ def _cue_after_comma(ctx: Context, span: QuotedSpan) -> DocToken | None:
 
 def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     """``S сказал: «Q»``, ``S заявил, что «Q»``, ``S назвал выборы «Q»``."""
-    line_start = ctx.text.rfind("\n", 0, span.open_at) + 1
-    if not ctx.text[line_start : span.open_at].strip():  # the quote opens its line: "S сказал:\n«Q»"
-        previous = ctx.text[:line_start].rstrip()
-        if not previous.endswith(":"):
+    text = ctx.text
+    line_start = text.rfind("\n", 0, span.open_at) + 1
+    if _visible_end(text, span.open_at, line_start) == line_start:  # "S сказал:\n«Q»": on its own line
+        previous = _visible_end(text, line_start, 0)
+        if text[previous - 1 : previous] != ":":
             return None
-        line_start = previous.rfind("\n") + 1
-    before = ctx.text[line_start : span.open_at].rstrip()
-    tokens = [t for t in ctx.tokens_between(line_start, span.open_at)]
-    if not tokens:
+        line_start = text.rfind("\n", 0, previous) + 1
+    # a line may be long: only its end counts, read from the quote back
+    before = text[max(line_start, span.open_at - TAIL) : span.open_at].rstrip()
+    tokens = ctx.tokens_back(line_start, span.open_at)
+    last = next(tokens, None)
+    if last is None:
         return None
+    tokens = chain([last], tokens)
     if re.search(r",\s*что$", before) and _is_name(ctx, span):
         return None  # "Нам объявили, что «Арарат» закрывается"
     if before.endswith(":") or re.search(r",\s*что$", before):
-        clause = _last_clause(tokens)
-        for token in reversed(clause):
+        for token in _last_clause_back(tokens):
             if is_speech_verb(ctx, token):
                 return token
         return None
-    for token in reversed(tokens[-15:]):  # "назвал выборы «Q»", "назвала X «Q», а Y «Q»"
+    for token in islice(tokens, 15):  # "назвал выборы «Q»", "назвала X «Q», а Y «Q»"
         if token.text in (".", "!", "?", ":"):
             return None
         if token.pos == "VERB" and ctx.lemma(token) in cues()["call"]:
@@ -146,6 +150,17 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     return None
 
 
+TAIL = 200
+"""Characters before a quotation mark in which its cue's colon or "что" may stand."""
+
+
+def _visible_end(text: str, end: int, start: int) -> int:
+    """The offset just past the last character before ``end`` (and from ``start``) that is no space."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _instrumental(ctx: Context, span: QuotedSpan) -> bool:
     """ "назвал выборы «катастрофой»": what was called something is in the instrumental; a name in
     quotes after the verb ("назвал ответ на «Закон Магнитского» аморальным") is not."""
@@ -153,12 +168,12 @@ def _instrumental(ctx: Context, span: QuotedSpan) -> bool:
     return bool(words) and any(t.feats.get("Case") == "Ins" for t in words[:3])
 
 
-def _last_clause(tokens: list[DocToken]) -> list[DocToken]:
-    """The tokens after the last sentence end or quotation mark before the cue."""
-    for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].text in {".", "!", "?", "»", "“", "”", '"'} and index < len(tokens) - 1:
-            return tokens[index + 1 :]
-    return tokens
+def _last_clause_back(backwards: Iterator[DocToken]) -> Iterator[DocToken]:
+    """The tokens after the last sentence end or quotation mark before the cue, from the cue back."""
+    for position, token in enumerate(backwards):
+        if position and token.text in {".", "!", "?", "»", "“", "”", '"'}:
+            return
+        yield token
 
 
 def _is_name(ctx: Context, span: QuotedSpan) -> bool:
@@ -183,7 +198,7 @@ def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
     )
 
 
-def _after_colon(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+def _after_colon(ctx: Context, covered: Covered) -> Iterator[Finding]:
     """``Мартин Вискарра написал в Twitter:`` at a line end, then the statement on the next line."""
     for match in re.finditer(r":[ \t]*\r?\n[ \t]*(?=\S)", ctx.text):
         colon = match.start()
@@ -207,7 +222,7 @@ def _speech_verb_in_line(ctx: Context, colon: int) -> DocToken | None:
     return None
 
 
-def _dialogue_lines(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+def _dialogue_lines(ctx: Context, covered: Covered) -> Iterator[Finding]:
     """Interview lines that open with a dash: ``— Мы готовы, — сказал он.``"""
     for match in DASH_LINE.finditer(ctx.text):
         line_end = ctx.text.find("\n", match.end())
@@ -230,8 +245,8 @@ def _dialogue_lines(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Fi
             yield Finding(start, end, "direct", (verb.start, verb.stop), verb, subject_of(ctx, verb))
 
 
-def _inside(covered: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in covered)
+def _inside(covered: Covered, offset: int) -> bool:
+    return offset in covered
 
 
 def is_speech_verb(ctx: Context, token: DocToken) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from natasha.doc import DocToken
 
@@ -40,6 +42,31 @@ class Finding:
             discourse=False,
             tentative=False,
         )
+
+
+class Overlaps:
+    """Findings that overlap a stretch, by binary search over their starts: from the last one starting
+    before the stretch ends, back while an earlier one may still reach into it (``_reach``: the furthest
+    end so far). Cheap for findings that mostly follow one another, as quotes do."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self._findings = findings
+        self._order = sorted(range(len(findings)), key=lambda index: findings[index].start)
+        self._starts = [findings[index].start for index in self._order]
+        self._reach = list(accumulate((findings[index].end for index in self._order), max))
+        self._empty = [index for index, finding in enumerate(findings) if finding.length <= 0]
+
+    def __call__(self, start: int, end: int) -> list[int]:
+        """Indexes, in the given order, of the findings over some of ``[start, end)``, and of any empty
+        ones (an empty finding is within anything)."""
+        found = list(self._empty)
+        at = bisect_left(self._starts, end) - 1
+        while at >= 0 and self._reach[at] > start:
+            index = self._order[at]
+            if self._findings[index].length > 0 and self._findings[index].end > start:
+                found.append(index)
+            at -= 1
+        return sorted(found)
 
 
 def overlap(a: Finding, b: Finding) -> int:

@@ -12,7 +12,7 @@ import re
 from natasha.doc import DocSent, DocToken
 
 from ..deadline import check
-from .context import Context
+from .context import Context, Covered
 from .cues import claim_verbs, cues, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
@@ -35,12 +35,12 @@ PARAGRAPH_SENTENCES = 3
 
 def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
     """Indirect quotes in text order. Cues inside a direct quote are the quoted speaker's own words."""
-    inside = [(f.start, f.end) for f in direct]
+    inside = Covered((f.start, f.end) for f in direct)
     findings: list[Finding] = []
     for index, sent in enumerate(ctx.sents):
         check()
         for token in sent.tokens:
-            if any(start <= token.start < end for start, end in inside):
+            if token.start in inside:
                 continue
             finding = _from_token(ctx, index, sent, token)
             if finding is not None and finding.end > finding.start:

@@ -17,8 +17,10 @@ from .entities.organisations import find_organisations, organisation_heads
 from .entities.people import find_people, role_forms
 from .errors import AnalysisTimeout
 from .nlp import Models, annotate_many, load_models
-from .quotes import find_quotes, needs_syntax
+from .quotes import find_findings, needs_syntax
+from .quotes.context import Context
 from .records import Document, Quote, SpeakerSummary
+from .speakers import attribute_quotes
 
 
 class Extractor:
@@ -166,7 +168,8 @@ class Extractor:
         check()
         countries, locations = find_places(doc, models.vocab)
         check()
-        quotes = find_quotes(doc, models.vocab, people, organisations)
+        ctx = Context(doc, models.vocab)
+        quotes = attribute_quotes(ctx, find_findings(ctx), people, organisations)
         check()
         return Document(
             source=source,

@@ -1,4 +1,5 @@
-"""Quotes: direct ones in quotation marks, indirect ones after a speech cue, and who said them."""
+"""Quotes: direct ones in quotation marks, indirect ones after a speech cue (who said them is
+``quotex.speakers``'s)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,7 @@ from itertools import pairwise
 
 from natasha import Doc
 
-from ..deadline import check
-from ..entities.people import load_roles
 from ..morph import MorphVocab
-from ..records import Entity, Person, Quote, Span
-from .attribution import Attributor
 from .context import Context
 from .cues import cue_forms
 from .direct import find_direct
@@ -28,34 +25,11 @@ WORD = re.compile(r"\w+")
 SAME_SPAN = 0.8
 
 
-def find_quotes(
-    doc: Doc, vocab: MorphVocab, people: tuple[Person, ...], organisations: tuple[Entity, ...]
-) -> tuple[Quote, ...]:
-    """Every quote in ``doc`` in text order, each with its speaker where the text tells it."""
-    ctx = Context(doc, vocab)
+def find_findings(ctx: Context) -> list[Finding]:
+    """Every quote in the document in text order, before attribution (``quotex.speakers``)."""
     direct = find_direct(ctx)
     indirect = find_indirect(ctx, [f for f in direct if not f.tentative])
-    findings = [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
-    quoted = [(f.start, f.end) for f in findings]
-    attributor = Attributor(ctx, people, organisations, quoted, load_roles())
-    quotes = []
-    for finding in findings:
-        check()
-        found = attributor.attribute(finding)
-        cue = Span(ctx.text[finding.cue[0] : finding.cue[1]], *finding.cue) if finding.cue else None
-        quotes.append(
-            Quote(
-                text=ctx.text[finding.start : finding.end],
-                start=finding.start,
-                end=finding.end,
-                kind=finding.kind,  # type: ignore[arg-type]
-                speaker=found.speaker,
-                description=found.description if found.speaker is None else None,
-                mention=found.mention,
-                cue=cue,
-            )
-        )
-    return tuple(quotes)
+    return [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
 
 
 def _without(text: str, clause: Finding, quotes: list[Finding]) -> str:

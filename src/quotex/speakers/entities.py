@@ -1,0 +1,179 @@
+"""The document's people and organisations as a speaker can be resolved to: every mention in text order,
+roles, descriptors ("художница Ольга Белова" -> художница), genders, namesakes, and the organisation a
+class noun ("ведомство", "компания") stands for."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from natasha.doc import DocSpan, DocToken
+
+from ..entities.people import person_gender
+from ..quotes.context import Context
+from ..quotes.cues import org_anaphora, sources
+from ..records import Entity, Person
+from .phrases import Phrases
+
+QUOTE_MARKS = frozenset('«»"„“”')
+
+
+class DocumentEntities:
+    """People and organisations of one document, indexed by where they are mentioned."""
+
+    def __init__(
+        self, ctx: Context, people: tuple[Person, ...], organisations: tuple[Entity, ...], phrases: Phrases
+    ) -> None:
+        self.ctx = ctx
+        self.people = people
+        self.organisations = organisations
+        self.phrases = phrases
+        self.person_mentions = sorted(
+            ((m.start, person) for person in people for m in person.mentions), key=lambda pair: pair[0]
+        )
+        self._descriptor_cache: dict[int, frozenset[str]] = {}
+        self._mentions = sorted(
+            (m.start, m.end, order) for order, person in enumerate(people) for m in person.mentions
+        )
+        self._mention_starts = [start for start, _, _ in self._mentions]
+        self._longest_mention = max((stop - start for start, stop, _ in self._mentions), default=0)
+        self._organisation_mentions = sorted(
+            ((m.start, organisation) for organisation in organisations for m in organisation.mentions),
+            key=lambda pair: pair[0],
+        )
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The first person with a mention overlapping ``[start, end)``: a binary search over the mentions,
+        which start at most ``_longest_mention`` before ``start`` to reach it."""
+        low = bisect_right(self._mention_starts, start - self._longest_mention)
+        high = bisect_left(self._mention_starts, end)
+        overlapping = [order for _, stop, order in self._mentions[low:high] if start < stop]
+        return self.people[min(overlapping)] if overlapping else None
+
+    def organisation_at(self, start: int, end: int, whole: bool = False) -> Entity | None:
+        """The organisation with a mention overlapping ``[start, end)`` (with ``whole``: covering it)."""
+        for organisation in self.organisations:
+            for m in organisation.mentions:
+                if (m.start <= start and end <= m.end) if whole else (m.start < end and start < m.end):
+                    return organisation
+        return None
+
+    def organisation_in(self, phrase: list[DocToken]) -> str | None:
+        """The name of the organisation mentioned in ``phrase``. A mention that takes in a press office
+        before it ("Пресс-служба МВД Киргизии") gives the phrase itself, in the nominative."""
+        start, end = phrase[0].start, phrase[-1].stop
+        for organisation in self.organisations:
+            for m in organisation.mentions:
+                if m.start < end and start < m.end:
+                    owned = m.start >= start
+                    return organisation.name if owned else self.phrases.description(phrase, keep_case=True)
+        return None
+
+    def person_named(self, name: str) -> Person | None:
+        return next((person for person in self.people if person.name == name), None)
+
+    def normal(self, entity: DocSpan) -> str:
+        if entity.normal is None:
+            entity.normalize(self.ctx.vocab)
+        return entity.normal or entity.text
+
+    def descriptors(self, person: Person) -> frozenset[str]:
+        """Lemmas of the nouns the text puts before the person's name (in the name's case, no comma or
+        verb between) and of the nouns of the person's role."""
+        found = self._descriptor_cache.get(id(person))
+        if found is not None:
+            return found
+        ctx = self.ctx
+        lemmas = {ctx.vocab.lemmatize(word, "NOUN", {}).lower() for word in (person.role or "").split()}
+        for mention in person.mentions:
+            name = list(ctx.tokens_between(mention.start, mention.end))
+            sent = ctx.sentence_at(mention.start)
+            if not name or sent is None:
+                continue
+            head = ctx.head(name[0])
+            if head is not None and name[0].rel == "appos" and head.pos == "NOUN":
+                lemmas.add(ctx.lemma(head))  # "ректора МГУ им. Ломоносова Виктора Садовничего"
+                continue
+            case = name[0].feats.get("Case")
+            for token in reversed(sent.tokens[max(0, ctx.position(name[0]) - 8) : ctx.position(name[0])]):
+                if token.text in (",", ";", ":", "—", "–", "(", ")") or token.text in QUOTE_MARKS:
+                    break
+                if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
+                    break
+                if (
+                    token.pos == "NOUN"
+                    and token.feats.get("Case") == case
+                    and token.feats.get("Animacy") == "Anim"
+                ):
+                    lemmas.add(ctx.lemma(token))
+                    break
+        found = frozenset(lemmas - sources()["relative"])  # "матери Анны Беловой" is no mother of hers
+        self._descriptor_cache[id(person)] = found
+        return found
+
+    def namesake(self, person: Person, gender: str) -> Person | None:
+        """The one other person of ``gender`` with ``person``'s surname: a bare surname merged into
+        a relative ("Рено сказала" after "её брат Роберт Рено") belongs to her."""
+        surname = person.name.split()[-1]
+        others = [
+            other
+            for other in self.people
+            if other is not person
+            and other.name.split()[-1] == surname
+            and person_gender(other, self.ctx.vocab) == gender
+        ]
+        return others[0] if len(others) == 1 else None
+
+    def by_surname(self, token: DocToken) -> Person | None:
+        """The one person whose surname a capitalised word the NER left out is: "По словам Адвоката"
+        for Дик Адвокат, a headline's "Путин попросил" for Владимир Путин."""
+        if not token.text[:1].isupper() or token.text.isupper():
+            return None
+        word = self.ctx.lemma(token)
+        text = token.text.lower().replace("ё", "е")
+        found = [
+            person
+            for person in self.people
+            if len(person.name.split()) > 1
+            and person.name.split()[-1].lower().replace("ё", "е") in (word, text)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def organisation_of_kind(self, noun: str, before: int) -> Entity | None:
+        """The nearest named organisation before ``before`` that a bare class noun can stand for: its
+        name holds the noun, the text introduced it with the noun ("компания «Вектор»"), or its name
+        starts with a head the noun covers (``data/org_anaphora.txt``: "ведомство" -> министерство, МИД).
+        """
+        heads = org_anaphora().get(noun, frozenset())
+        for start, organisation in reversed(self._organisation_mentions):
+            if start >= before or organisation.name.islower():
+                continue
+            first = organisation.name.split()[0]
+            if (
+                noun in self.lemmas(organisation.name)
+                or first.lower() in heads
+                or self.ctx.vocab.lemmatize(first, "NOUN", {}).lower() in heads
+                or self.introduced_as(noun, start)
+            ):
+                return organisation
+        return None
+
+    def introduced_as(self, noun: str, start: int) -> bool:
+        """Does the class noun stand right before the mention at ``start`` ("компании «Вектор»")?"""
+        words = [t for t in self.ctx.tokens_between(max(0, start - 40), start) if t.text not in QUOTE_MARKS]
+        return bool(words) and self.ctx.lemma(words[-1]) == noun
+
+    def lemmas(self, name: str) -> set[str]:
+        return {self.ctx.vocab.lemmatize(word, "NOUN", {}) for word in name.lower().split()}
+
+    def has_role(self, person: Person, role: str) -> bool:
+        if not person.role:
+            return False
+        words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in person.role.lower().split()]
+        text = " ".join(words)
+        return role in text or role.split()[0] in words
+
+    def gender(self, value: DocSpan | DocToken) -> str | None:
+        for token in getattr(value, "tokens", None) or [value]:
+            if token.feats.get("Gender"):
+                return token.feats["Gender"]
+        return None

@@ -1,0 +1,255 @@
+"""Step 1: the mention that names a quote's source.
+
+The finders hand over the token a cue points at (the subject of "заявил", the noun after "по словам");
+here it becomes the mention a careful reader would take: the object of "цитирует", the source cited
+"со ссылкой на", the subject introducing a quote with no cue, and, inside a source's phrase, the name that
+stands in apposition to a role ("глава МВД Владимир Колокольцев", "Одна из организаторов ... Анна
+Смирнова сообщила"), not a name that owns it ("представитель Обамы", "по словам матери X").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from natasha.doc import DocSpan, DocToken
+
+from ..entities.people import person_gender
+from ..quotes.context import Context
+from ..quotes.cues import sources
+from ..quotes.direct import _cited_source
+from ..quotes.findings import Finding
+from .entities import DocumentEntities
+from .phrases import Phrases
+
+QUOTE_MARKS = frozenset('«»"„“”')
+APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
+
+
+class Mentions:
+    """Finds source mentions in one document; ``quoted`` are the quotes' spans (a name inside a quote
+    is the quote's, not its source)."""
+
+    def __init__(
+        self, ctx: Context, entities: DocumentEntities, phrases: Phrases, quoted: list[tuple[int, int]]
+    ) -> None:
+        self.ctx = ctx
+        self.entities = entities
+        self.phrases = phrases
+        merged: list[list[int]] = []
+        for start, end in sorted(quoted):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._quoted_starts = [start for start, _ in merged]
+        self._quoted_ends = [end for _, end in merged]
+
+    def source_of(self, finding: Finding) -> DocToken | None:
+        """The token that names the finding's source, or None."""
+        token = finding.source
+        if token is None and finding.discourse:
+            token = self.introducing_subject(finding.start)
+        if token is None:
+            return None
+        verb = finding.cue_token
+        quoted = self.quoted_person(verb)
+        if quoted is not None:  # "«...», — цитирует Петрова газета": Петров speaks, not the paper
+            return quoted
+        if verb is not None and verb.pos not in ("VERB", "AUX"):
+            return _cited_source(self.ctx, verb) or token  # "согласно сообщению X со ссылкой на Y"
+        return token
+
+    def introducing_subject(self, start: int) -> DocToken | None:
+        """For a quote with no cue: the subject of the sentence that introduces it."""
+        ctx = self.ctx
+        sentence = ctx.sentence_at(start)
+        candidates = []
+        if sentence is not None and sentence.start < start - 1:
+            candidates.append(sentence)
+        index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
+        if index > 0:
+            candidates.append(ctx.sents[index - 1])
+        for sent in candidates:
+            for token in sent.tokens:
+                speaker_like = token.feats.get("Animacy") == "Anim" or ctx.entity_of(token) is not None
+                if (
+                    token.rel == "nsubj"
+                    and token.stop <= start
+                    and not self.quoted(token.start)
+                    and speaker_like
+                ):
+                    return token
+        return None
+
+    def quoted_person(self, verb: DocToken | None) -> DocToken | None:
+        """The object of "цитировать": whom the outlet quotes."""
+        if verb is None or self.ctx.lemma(verb) != "цитировать":
+            return None
+        return next(
+            (
+                child
+                for child in self.ctx.children(verb)
+                if child.rel == "obj" and child.pos in ("NOUN", "PROPN") and child.feats.get("Case") == "Acc"
+            ),
+            None,
+        )
+
+    def apposed_person(self, token: DocToken) -> DocSpan | None:
+        """A name in apposition to the source noun: "глава МВД Владимир Колокольцев". A name in
+        another case owns the noun instead: "представитель Обамы" is not Обама; after a relative noun
+        a genitive name is the relative's, whatever the case: "по словам матери Майкла Джексона"."""
+        ctx = self.ctx
+        case = token.feats.get("Case")
+        rels = APPOS_RELS
+        if ctx.lemma(token) in sources()["relative"]:
+            rels = ("appos", "flat:name", "flat")
+            owned = any(child.rel == "det" and child.pos in ("DET", "PRON") for child in ctx.children(token))
+            if case not in (None, "Nom") and not owned:
+                # "по словам матери Анны Беловой": Анна's mother; but "его матери Анны", "мужа
+                # погибшей, Дэвида Маккина" (set off by a comma) name the relative
+                comma = self.appositive_name(token)
+                return comma
+        frontier = [token]
+        for _ in range(3):
+            next_frontier = []
+            for node in frontier:
+                for child in ctx.children(node):
+                    named = ctx.entity_of(child)
+                    same_case = child.feats.get("Case") == case or (
+                        child.rel != "nmod" and child.feats.get("Case") is None
+                    )
+                    if named is not None and named.type == "PER" and child.rel in rels and same_case:
+                        return named
+                    if child.rel == "appos":
+                        next_frontier.append(child)
+            frontier = next_frontier
+        return None
+
+    def appositive_name(self, token: DocToken) -> DocSpan | None:
+        """A name set off by a comma right after the noun's phrase: "мужа погибшей, Дэвида Маккина"."""
+        ctx = self.ctx
+        sent = ctx.sent_of_token[token.id]
+        for child in ctx.children(token):
+            position = ctx.position(child)
+            if child.rel != "appos" or position == 0 or sent.tokens[position - 1].text != ",":
+                continue
+            named = ctx.entity_of(child)
+            if (
+                named is not None
+                and named.type == "PER"
+                and child.feats.get("Case") == token.feats.get("Case")
+            ):
+                return named
+        return None
+
+    def person_in_phrase(self, token: DocToken) -> DocSpan | None:
+        """A name inside the source's phrase in the source's case, where the parse hung it elsewhere:
+        "председатель правления Нобелевского фонда Карл-Хенрик Хелдин"."""
+        if token.pos != "NOUN" or token.feats.get("Case") is None:
+            return None
+        if self.ctx.lemma(token) in sources()["relative"]:
+            return None
+        for member in self.phrases.phrase(token):
+            named = self.ctx.entity_of(member)
+            if (
+                named is not None
+                and named.type == "PER"
+                and member.start > token.start
+                and member.feats.get("Case") == token.feats["Case"]
+                and (named.tokens or [member])[0] is member
+                and len(named.tokens or ()) > 1  # a lone foreign surname may be a possessor in any case
+            ):
+                return named
+        return None
+
+    def name_in_subject(self, token: DocToken, verb: DocToken | None) -> DocSpan | None:
+        """A name further on in the subject, before the verb: "Одна из организаторов фестиваля и его
+        ведущая Анна Смирнова сообщила", "Председатель совета, бывший министр Олег Кузнецов, считает".
+
+        The name stands in the subject's case, agrees with the verb in gender, and no other predicate,
+        quotation mark or colon stands between; a relative clause ("..., который в мае ушёл, ...") is
+        passed over to its closing comma.
+        """
+        ctx = self.ctx
+        if (
+            verb is None
+            or not token.start < verb.start
+            or ctx.sent_of_token.get(verb.id) is not (sent := ctx.sent_of_token[token.id])
+        ):
+            return None
+        case = token.feats.get("Case") or "Nom"
+        if token.feats.get("Number") == "Plur" or verb.feats.get("Number") == "Plur":
+            return None  # "Депутаты от оппозиции во главе с X заявили": a group, not X
+        if case != "Nom" or ctx.lemma(token) in sources()["relative"]:
+            return None  # "по словам матери Анны Беловой": a genitive name may be anyone's
+        said = verb.feats.get("Gender") if verb.feats.get("Number") != "Plur" else None
+        in_clause = False
+        for member in sent.tokens[ctx.position(token) + 1 : ctx.position(verb)]:
+            word = member.text.lower()
+            if in_clause:
+                in_clause = word != ","
+                continue
+            if ctx.lemma(member) == "который":
+                in_clause = True
+                continue
+            if member.text in QUOTE_MARKS or member.text in (":", ";", "—", "–"):
+                return None
+            if member.pos in ("VERB", "AUX") and member.feats.get("VerbForm") == "Fin":
+                return None
+            named = ctx.entity_of(member)
+            if named is None or named.type != "PER" or (named.tokens or [member])[0] is not member:
+                continue
+            if member.feats.get("Case") != case:
+                continue
+            previous = sent.tokens[ctx.position(member) - 1]
+            if len(named.tokens or ()) < 2 and previous.pos == "NOUN":
+                continue  # "представитель партии Цвангираи": a lone surname after a noun is its owner
+            person = self.entities.person_at(named.start, named.stop)
+            gender = person_gender(person, ctx.vocab) if person is not None else self.entities.gender(named)
+            if said and gender and said != gender:
+                return None
+            return named
+        return None
+
+    def owner_of(self, token: DocToken) -> DocToken | None:
+        """The genitive a spokesman noun belongs to, through a chain of them: "представитель
+        пресс-службы посольства США" -> посольства."""
+        ctx = self.ctx
+        node = token
+        for _ in range(3):
+            owner = next(
+                (
+                    child
+                    for child in ctx.children(node)
+                    if child.rel in ("nmod", "appos")
+                    and child.start > node.start
+                    and child.pos in ("NOUN", "PROPN", "X")
+                    and not any(c.rel == "case" for c in ctx.children(child))
+                ),
+                None,
+            )
+            if owner is None or ctx.lemma(owner) not in sources()["spokesman"]:
+                return owner
+            node = owner
+        return None
+
+    def owner(self, token: DocToken, type: str = "ORG") -> DocSpan | None:
+        """The organisation a spokesman or a media type word belongs to, within two steps."""
+        ctx = self.ctx
+        frontier = [token]
+        for _ in range(2):
+            next_frontier = []
+            for node in frontier:
+                for child in ctx.children(node):
+                    named = ctx.entity_of(child)
+                    if named is not None and named.type == type:
+                        return named
+                    if child.rel in ("nmod", "appos", "flat", "flat:foreign"):
+                        next_frontier.append(child)
+            frontier = next_frontier
+        return None
+
+    def quoted(self, offset: int) -> bool:
+        """Is the offset inside any quote? A binary search over the quotes' merged spans."""
+        index = bisect_right(self._quoted_starts, offset) - 1
+        return index >= 0 and offset < self._quoted_ends[index]

@@ -1,0 +1,92 @@
+"""A source's noun phrase: the words that go with it, and the phrase in the nominative."""
+
+from __future__ import annotations
+
+from natasha.doc import DocToken
+
+from ..quotes.context import Context
+from ..records import Span
+
+OC_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+class Phrases:
+    """Noun phrases of one document."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def phrase(self, token: DocToken) -> list[DocToken]:
+        """The noun phrase a source token heads, without clauses hanging off it."""
+        ctx = self.ctx
+        keep = [token]
+        for child in ctx.children(token):
+            if child.rel in ("acl", "acl:relcl", "parataxis", "punct", "cc", "conj"):
+                continue
+            if child.rel in ("amod", "det", "nmod", "appos", "flat:name", "flat", "nummod", "case", "fixed"):
+                keep.extend(t for t in ctx.subtree(child) if t.rel not in ("acl", "acl:relcl"))
+        sent = ctx.sent_of_token[token.id]
+        keep = sorted(
+            {t.id: t for t in keep if ctx.sent_of_token[t.id] is sent}.values(), key=lambda t: t.start
+        )
+        # keep one contiguous run around the token
+        first = last = next(index for index, kept in enumerate(keep) if kept is token)
+        while first > 0 and _adjacent(ctx.text, keep[first - 1], keep[first]):
+            first -= 1
+        while last + 1 < len(keep) and _adjacent(ctx.text, keep[last], keep[last + 1]):
+            last += 1
+        run = keep[first : last + 1]
+        while run and run[0].pos in ("ADP", "PUNCT"):
+            run = run[1:]
+        while run and run[-1].pos in ("PUNCT", "ADP"):
+            run = run[:-1]
+        return run or [token]
+
+    def description(self, phrase: list[DocToken], keep_case: bool = False) -> str:
+        """The phrase in the nominative: its head and the words agreeing with it inflected, the rest kept."""
+        head = phrase[0]
+        for token in phrase:
+            if token.pos in ("NOUN", "PROPN", "NUM", "PRON") or self.ctx.lemma(token) == "один":
+                head = token
+                break
+        words = []
+        for token in phrase:
+            word = token.text
+            if token is head:
+                word = self.nominative(token, head.feats.get("Number", "Sing"))
+            elif token.start < head.start and token.pos in ("ADJ", "DET", "VERB"):
+                word = self.nominative(token, head.feats.get("Number", "Sing"), head.feats.get("Gender"))
+            words.append((token, word))
+        parts = []
+        for index, (token, word) in enumerate(words):
+            if index:
+                parts.append(self.ctx.text[words[index - 1][0].stop : token.start])
+            parts.append(word)
+        text = "".join(parts)
+        return text[:1].lower() + text[1:] if not text[:2].isupper() and not keep_case else text
+
+    def nominative(self, token: DocToken, number: str, gender: str | None = None) -> str:
+        """The word in the nominative, in ``number`` (and, for an adjective, the ``gender`` of its
+        noun), with the capitals it had; an acronym ("МВД") stays as written."""
+        if token.feats.get("Case") in (None, "Nom") or (token.text.isupper() and len(token.text) > 1):
+            return token.text
+        grams = {"nomn", "plur" if number == "Plur" else "sing"}
+        if number != "Plur" and gender in OC_GENDERS:
+            grams.add(OC_GENDERS[gender])
+        forms = sorted(self.ctx.vocab(token.text.lower()), key=lambda form: form.pos != token.pos)
+        for form in forms:
+            if form.feats.get("Case") == token.feats.get("Case") and form.pos in (token.pos, "NOUN", "ADJ"):
+                inflected = form.inflect(grams) or form.inflect({"nomn"})
+                if inflected is not None:
+                    word = inflected.word
+                    return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
+        return token.text
+
+    def span(self, tokens: list[DocToken]) -> Span:
+        start, end = tokens[0].start, tokens[-1].stop
+        return Span(self.ctx.text[start:end], start, end)
+
+
+def _adjacent(text: str, left: DocToken, right: DocToken) -> bool:
+    gap = text[left.stop : right.start]
+    return len(gap) <= 1 or gap.strip() in ("", "«", "»", '"', "(", ")")

@@ -1,0 +1,515 @@
+"""Step 2: from the mention to the entity that speaks, or to no one.
+
+Names come from the merged people and organisations; pronouns ("он", "она", "по её словам") go to the
+source of the quote just before or the subject named before, checking gender and number against the
+verb; role and descriptor nouns ("президент", "ректор", "45-летняя исполнительница") go to the person the
+text gave that role or noun, else to the only person of that gender just named; press offices and
+representatives speak for their owner; class nouns ("ведомство", "в компании") for the named
+organisation of their kind; institutions ("в полиции заявили") as organisations; unnamed people and
+groups ("источник", "эксперты") give no speaker but a description. When in doubt there is no speaker: a
+wrong one is worse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from natasha.doc import DocSpan, DocToken
+
+from ..entities.people import person_gender
+from ..quotes.context import Context
+from ..quotes.cues import sources
+from ..quotes.findings import Finding
+from ..records import Entity, Person, Span, Speaker
+from .entities import DocumentEntities
+from .mentions import Mentions
+from .phrases import Phrases
+
+ROLE_SYNONYMS = {
+    "глава государства": "президент",
+    "глава правительства": "премьер",
+    "премьер-министр": "премьер",
+}
+PRONOUNS = {
+    "он": ("Masc", "Sing"),
+    "она": ("Fem", "Sing"),
+    "его": ("Masc", "Sing"),
+    "ее": ("Fem", "Sing"),
+    "они": (None, "Plur"),
+    "их": (None, "Plur"),
+}
+LOOKBACK_SENTENCES = 8
+RECENT_SENTENCES = 3
+ROLE_LOOKBACK_SENTENCES = 40
+"""How far back "президент" may look for the president named before."""
+LATIN = re.compile("[A-Za-z]")
+QUOTE_OPENERS = ("«", '"', "„", "“")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Speaker | None = None
+    description: str | None = None
+    mention: Span | None = None
+
+
+class Attributor:
+    """Resolves findings to speakers against one document's people and organisations."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        people: tuple[Person, ...],
+        organisations: tuple[Entity, ...],
+        quoted: list[tuple[int, int]],
+        roles: frozenset[str],
+    ) -> None:
+        self.ctx = ctx
+        self.roles = roles
+        self.phrases = Phrases(ctx)
+        self.entities = DocumentEntities(ctx, people, organisations, self.phrases)
+        self.mentions = Mentions(ctx, self.entities, self.phrases, quoted)
+        self.spoken: list[tuple[int, Attribution]] = []
+        self.history: list[tuple[int, Attribution]] = []  # every attribution, named or not, in text order
+
+    def attribute(self, finding: Finding) -> Attribution:
+        """Who said the finding; call in text order (a later "издание" refers back to an earlier outlet)."""
+        token = self.mentions.source_of(finding)
+        if token is None:
+            return Attribution()
+        verb = finding.cue_token
+        found = self.resolve(token, verb, finding.start)
+        if found.speaker is not None:
+            self.spoken.append((finding.start, found))
+        self.history.append((finding.start, found))
+        return found
+
+    def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
+        ctx = self.ctx
+        kinds = sources()
+        lemma = ctx.lemma(token)
+        if lemma == "который":  # "Рубен Маркарьян, который заявил": the noun the clause hangs on
+            clause = ctx.head(token)
+            noun = ctx.head(clause) if clause is not None and clause.rel == "acl:relcl" else None
+            return self.resolve(noun, verb, before) if noun is not None else Attribution()
+        entity = ctx.entity_of(token)
+        if entity is not None and lemma in kinds["group"]:
+            entity = None  # "СМИ" is tagged ORG but names nobody
+        if entity is not None and entity.type == "LOC" and any(c.rel == "case" for c in ctx.children(token)):
+            entity = None  # "по сообщениям из Сеула": a place; "Москва заявила", "в сообщении дворца" speak
+        if entity is not None and entity.type == "PER":
+            return self._joint(token, self._named(entity, verb=verb))
+        named = (
+            self.mentions.apposed_person(token)
+            or self.mentions.person_in_phrase(token)
+            or self.mentions.name_in_subject(token, verb)
+        )
+        if named is not None:  # a named spokesman speaks as himself
+            return self._joint(token, self._named(named, mention=self.phrases.phrase(token), verb=verb))
+        if lemma in kinds["spokesman"] and (
+            found := self._spokesman(token, self.phrases.phrase(token), before)
+        ):
+            return found
+        if entity is None and (person := self.entities.by_surname(token)) is not None:
+            return Attribution(
+                Speaker(person.name, "person", person.role), mention=self.phrases.span([token])
+            )
+        if entity is not None:
+            return self._joint(token, self._named(entity, verb=verb))
+        if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
+            return self._pronoun(token, verb, before)
+        if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
+            return Attribution()
+        phrase = self.phrases.phrase(token)
+        if lemma in kinds["media"]:
+            owner = self.mentions.owner(token)
+            if owner is not None:
+                return self._named(owner, mention=phrase)
+        organisation = self.entities.organisation_at(token.start, phrase[-1].stop, whole=True)
+        named_organisation = self.entities.organisation_at(token.start, token.stop, whole=True)
+        if named_organisation is not None and named_organisation.name[:1].isupper():
+            organisation = organisation or named_organisation  # "Исламское государство через агентство Amaq"
+        if organisation is not None:  # a name natasha missed but the organisation finder recovered
+            return Attribution(Speaker(organisation.name, "organisation"), mention=self.phrases.span(phrase))
+        if any(ctx.lemma(t) in kinds["unnamed"] for t in phrase if t.start < token.start):
+            # "неназванный представитель министерства", "другой адвокат": someone not named before
+            return Attribution(
+                description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
+            )
+        if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet that spoke last
+            outlet = self._last_organisation_speaker(before)
+            if outlet is None:
+                return Attribution(
+                    description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
+                )
+            return Attribution(outlet, mention=self.phrases.span(phrase))
+        if lemma in kinds["institution"]:
+            return self._institution(token, phrase, before)
+        role = self._role_of(token, phrase)
+        if role is not None:
+            return self._by_role(role, token, verb, before, phrase)
+        if (
+            token.pos in ("NOUN", "PROPN")  # a capitalised first word may be tagged PROPN
+            and token.feats.get("Animacy") == "Anim"
+            and token.feats.get("Number") != "Plur"
+            and lemma not in kinds["group"]
+        ):
+            return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
+        if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":
+            return Attribution(
+                description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
+            )
+        if token.pos in ("PROPN", "X") and LATIN.search(token.text):  # "Forbes уточняет"
+            return Attribution(Speaker(token.text, "organisation"), mention=self.phrases.span([token]))
+        return Attribution()
+
+    def _spokesman(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution | None:
+        """A press office or a representative speaks for its owner (GUIDELINES: "пресс-служба клуба
+        «Бананц»" -> Бананц): an organisation, a person ("пресс-служба президента" -> the president
+        named before), or an unnamed institution ("представитель посольства" -> посольство). With no
+        owner, the organisation credited with the last quote, when it is no news outlet ("Пресс-служба
+        отмечает" after "говорится в сообщении МВД"). None leaves the phrase to the other rules.
+        """
+        ctx = self.ctx
+        kinds = sources()
+        mention = self.phrases.span(phrase)
+        owner = self.mentions.owner_of(token)
+        if owner is None:
+            if token.feats.get("Number") == "Plur" or len(phrase) > 1:
+                return None
+            speaker = self._last_organisation_speaker(before, outlets=False)
+            return Attribution(speaker, mention=mention) if speaker is not None else None
+        named = ctx.entity_of(owner)
+        if named is not None and named.type == "PER":
+            if ctx.lemma(token) not in kinds["office"]:  # "представитель Обамы": someone unnamed
+                return Attribution(description=self.phrases.description(phrase), mention=mention)
+            return self._named(named, mention=phrase)
+        owned = self.phrases.phrase(owner)
+        organisation = self.entities.organisation_in(owned)
+        if organisation is not None:
+            return Attribution(Speaker(organisation, "organisation"), mention=mention)
+        role = self._role_of(owner, owned)
+        if role is not None and owner.feats.get("Number") != "Plur":
+            found = self._by_role(role, owner, None, before, owned)
+            return replace(found, mention=mention) if found.speaker is not None else None
+        if ctx.lemma(owner) in kinds["institution"]:
+            found = self._institution(owner, owned, before)
+            if len(owned) == 1 and found.speaker is not None and found.speaker.name.islower():
+                return None  # "представитель компании" and no company named: an unnamed person
+            return replace(found, mention=mention)
+        return None
+
+    def _joint(self, token: DocToken, found: Attribution) -> Attribution:
+        """ "Трамп и Путин заявили": one joint speaker, as the gold convention keeps it."""
+        if found.speaker is None or found.speaker.type != "person":
+            return found
+        names = [found.speaker.name]
+        for child in self.ctx.children(token):
+            if child.rel == "conj":
+                other = self.ctx.entity_of(child)
+                if other is not None and other.type == "PER" and other.start > token.start:
+                    person = self.entities.person_at(other.start, other.stop)
+                    names.append(person.name if person else self.entities.normal(other))
+        if len(names) == 1:
+            return found
+        return Attribution(Speaker(" и ".join(names), "person"), mention=found.mention)
+
+    def _named(
+        self, entity: DocSpan, mention: list[DocToken] | None = None, verb: DocToken | None = None
+    ) -> Attribution:
+        span = self.phrases.span(mention) if mention else Span(entity.text, entity.start, entity.stop)
+        if entity.type == "PER":
+            person = self.entities.person_at(entity.start, entity.stop)
+            said = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+            if person is not None:
+                partial = len(entity.text.split()) < len(person.name.split())
+                gender = person_gender(person, self.ctx.vocab) if partial else None
+                if said and gender and said != gender and verb.feats.get("Number") != "Plur":
+                    return Attribution(mention=span)  # "Рено сказала" merged into her brother: no speaker
+                return Attribution(Speaker(person.name, "person", person.role), mention=span)
+            return Attribution(Speaker(self.entities.normal(entity), "person"), mention=span)
+        organisation = self.entities.organisation_at(entity.start, entity.stop)
+        name = organisation.name if organisation is not None else self.entities.normal(entity)
+        return Attribution(Speaker(name, "organisation"), mention=span)
+
+    def _pronoun(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
+        gender, number = PRONOUNS.get(self.ctx.lemma(token), (None, "Plur"))
+        if verb is not None and verb.pos in ("VERB", "AUX") and verb.feats.get("Gender"):
+            gender = verb.feats["Gender"]
+        if number == "Plur" or (
+            verb is not None and verb.pos == "VERB" and verb.feats.get("Number") == "Plur"
+        ):
+            return Attribution()  # "они": a group we cannot name with confidence
+        previous = self._previous_source(token, gender)
+        if previous is not None:
+            return replace(previous, mention=self.phrases.span([token]))
+        found = self._antecedent(before, gender=gender)
+        if found is None:
+            return Attribution()
+        return replace(found, mention=self.phrases.span([token]))
+
+    def _previous_source(self, token: DocToken, gender: str | None) -> Attribution | None:
+        """The source of the quote just before, for a pronoun that goes on about it ("— сказал
+        дипломат. По его словам, ..."): named or not, when its gender agrees and no subject stands
+        between its mention and the pronoun, in this sentence or the one before."""
+        ctx = self.ctx
+        if not self.history:
+            return None
+        _, last = self.history[-1]
+        mention = last.mention
+        if mention is None or mention.end > token.start or (last.speaker is None and not last.description):
+            return None
+        sentence = ctx.sentence_at(token.start)
+        mention_sentence = ctx.sentence_at(mention.start)
+        if sentence is None or mention_sentence is None:
+            return None
+        between = ctx.sents[ctx.sentence_index(mention_sentence) + 1 : ctx.sentence_index(sentence) + 1]
+        if sum(not self.mentions.quoted(sent.start) for sent in between) > 1:
+            return None  # more than a sentence of narration since: the quotes in between don't count
+        source = [t for t in ctx.tokens_between(mention.start, mention.end) if t.pos in ("NOUN", "PROPN")]
+        if not source or source[0].feats.get("Number") == "Plur":
+            return None
+        if last.speaker is not None and last.speaker.type != "person":
+            return None
+        known = (
+            person_gender(person, ctx.vocab)
+            if last.speaker is not None and (person := self.entities.person_named(last.speaker.name))
+            else self.entities.gender(source[-1])
+        )
+        if gender and known not in (None, gender):
+            return None
+        for other in ctx.tokens_between(mention.end, token.start):
+            if (
+                other.rel.startswith("nsubj")
+                and other.pos in ("NOUN", "PROPN")
+                and not self.mentions.quoted(other.start)
+            ):
+                return None
+        return Attribution(last.speaker, last.description if last.speaker is None else None)
+
+    def _role_of(self, token: DocToken, phrase: list[DocToken]) -> str | None:
+        lemma = self.ctx.lemma(token)
+        words = [t for t in phrase if t.pos != "PUNCT"]
+        if len(words) > 1:  # "глава государства": the head's lemma, its complement as written
+            for two in (
+                f"{self.ctx.lemma(words[0])} {self.ctx.lemma(words[1])}",
+                f"{self.ctx.lemma(words[0])} {words[1].text.lower().replace('ё', 'е')}",
+            ):
+                if two in self.roles or two in ROLE_SYNONYMS:
+                    return ROLE_SYNONYMS.get(two, two)
+        if lemma in self.roles:
+            return ROLE_SYNONYMS.get(lemma, lemma)
+        return None
+
+    def _by_role(
+        self, role: str, token: DocToken, verb: DocToken | None, before: int, phrase: list[DocToken]
+    ) -> Attribution:
+        """A role or descriptor noun back to the person it describes: the person the text gave that role
+        or that noun ("ректора МГУ Виктора Садовничего ... рассказал ректор"), else, for a definite
+        description ("45-летняя исполнительница", not "один из врачей" or "врач, который лечил"), the
+        subject of the sentences just before or the speaker of the quote before, of the right gender."""
+        gender = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+        if token.feats.get("Gender") == "Fem" and token.feats.get("Animacy") == "Anim":
+            gender = "Fem"  # "художница", "исполнительница"; a masculine noun may name a woman
+        mention = self.phrases.span(phrase)
+        found = self._antecedent(before, gender=gender, role=role) or self._described(
+            self.ctx.lemma(token), gender, min(before, token.start)
+        )
+        if found is None and self._definite(token, phrase):
+            previous = self._previous_source(token, gender)
+            if previous is not None and previous.speaker is not None:
+                return replace(previous, mention=mention)  # "— сказал Петров. ... — добавил биограф"
+            found = self._antecedent(
+                min(before, token.start), gender=gender, lookback=RECENT_SENTENCES, subjects_only=True
+            )
+            if found is not None and not self._only_candidate(found, min(before, token.start), gender):
+                found = None  # another person of that gender was just named: no guess
+        if found is None or found.speaker is None:
+            return Attribution(description=self.phrases.description(phrase), mention=mention)
+        return replace(found, mention=mention)
+
+    def _definite(self, token: DocToken, phrase: list[DocToken]) -> bool:
+        """A description that may refer back to whoever the text was just about: singular, adjectives
+        at most ("45-летняя исполнительница"), no unnamed marker ("один из", "другой"), no defining
+        clause ("прокурор, занимающийся этим делом"), nobody else's ("его адвокат")."""
+        kinds = sources()
+        if token.feats.get("Number") == "Plur":
+            return False
+        if any(self.ctx.lemma(t) in kinds["unnamed"] for t in phrase):
+            return False
+        if any(
+            t.start > token.start and (t.pos in ("NOUN", "PROPN", "X") or t.text[:1].isupper())
+            for t in phrase
+        ):
+            return False  # "премьер-министр Испании" names an office, "блогер Wedding word" a name
+        return not any(
+            child.rel in ("acl", "acl:relcl") or (child.rel == "det" and child.pos == "PRON")
+            for child in self.ctx.children(token)
+        )
+
+    def _only_candidate(self, found: Attribution, before: int, gender: str | None) -> bool:
+        """Is the person found the only one of ``gender`` named in the sentences just before?"""
+        ctx = self.ctx
+        sentence = ctx.sentence_at(before)
+        index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
+        start = ctx.sents[max(0, index - RECENT_SENTENCES + 1)].start if ctx.sents else 0
+        names = set()
+        for mention_start, person in self.entities.person_mentions:
+            if start <= mention_start < before:
+                known = person_gender(person, ctx.vocab)
+                if not gender or known in (None, gender):
+                    names.add(person.name)
+        return found.speaker is not None and names <= {found.speaker.name}
+
+    def _described(self, noun: str, gender: str | None, before: int) -> Attribution | None:
+        """The person last mentioned before ``before`` whom the text described with ``noun``: "художница
+        Ольга Белова" for "художница", "знаменитого велогонщика Лэнса Армстронга" for "велогонщик"."""
+        for start, person in reversed(self.entities.person_mentions):
+            if start >= before:
+                continue
+            if noun not in self.entities.descriptors(person):
+                continue
+            known = person_gender(person, self.ctx.vocab)
+            if gender and known not in (None, gender):
+                continue
+            return Attribution(Speaker(person.name, "person", person.role))
+        return None
+
+    def _antecedent(
+        self,
+        before: int,
+        gender: str | None = None,
+        role: str | None = None,
+        lookback: int = LOOKBACK_SENTENCES,
+        subjects_only: bool = False,
+    ) -> Attribution | None:
+        """Who the text named last before ``before``, outside quotes, matching gender and role.
+
+        Subjects come before other mentions in a sentence. An unnamed subject ("задержан житель")
+        ends a search for a pronoun's antecedent with no speaker; a role-noun subject ("президент
+        отметил") refers further back and is passed over.
+        """
+        ctx = self.ctx
+        sentence = ctx.sentence_at(before)
+        index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
+        seen = 0
+        for sent in reversed(ctx.sents[: index + 1]):
+            if self.mentions.quoted(sent.start) and self.mentions.quoted(max(sent.start, sent.stop - 1)):
+                continue
+            seen += 1
+            if seen > (lookback if role is None else ROLE_LOOKBACK_SENTENCES):
+                return None
+            for kind, value in self._candidates(sent, before, subjects_only):
+                if kind == "role":
+                    referred = self._role_subject(value, gender) if role is None else None
+                    if referred is not None:
+                        return referred
+                    continue
+                if kind == "unnamed":
+                    if value.feats.get("Number") == "Plur" or (
+                        gender and self.entities.gender(value) not in (None, gender)
+                    ):
+                        continue
+                    if role is None:
+                        return Attribution(description=self.phrases.description(self.phrases.phrase(value)))
+                    continue
+                person = self.entities.person_at(value.start, value.stop)
+                known = (
+                    person_gender(person, self.ctx.vocab)
+                    if person is not None
+                    else self.entities.gender(value)
+                )
+                if gender and known not in (None, gender) and person is not None:
+                    person = self.entities.namesake(
+                        person, gender
+                    )  # "Джанет Рено" among her brother's mentions
+                    known = gender if person is not None else known
+                if gender and known not in (None, gender):
+                    continue
+                if person is None:
+                    person = Person(
+                        self.entities.normal(value), None, (Span(value.text, value.start, value.stop),)
+                    )
+                if role and not self.entities.has_role(person, role):
+                    continue
+                return Attribution(Speaker(person.name, "person", person.role))
+        return None
+
+    def _role_subject(self, token: DocToken, gender: str | None) -> Attribution | None:
+        """The person a role-noun subject refers to, by the role alone (no deeper guessing), when its
+        gender agrees."""
+        if token.feats.get("Number") == "Plur":
+            return None
+        role = self._role_of(token, [token])
+        found = self._antecedent(token.start, gender=gender, role=role) if role else None
+        return found if found is not None and found.speaker is not None else None
+
+    def _candidates(self, sent, before: int, subjects_only: bool):
+        """("person", PER span) and ("unnamed", token) candidates of a sentence, subjects first."""
+        ctx = self.ctx
+        found, seen = [], set()
+        subjects = [
+            t
+            for t in sent.tokens
+            if t.rel.startswith("nsubj") and t.stop <= before and not self.mentions.quoted(t.start)
+        ]
+        for token in reversed(subjects):
+            named = ctx.entity_of(token) or self.mentions.apposed_person(token)
+            if named is not None and named.type == "PER":
+                found.append(("person", named))
+                seen.add(named.start)
+            elif named is None and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
+                role = self._role_of(token, [token])
+                # "При этом тренер не намерен ...": a role-noun subject stands for whom it refers to
+                found.append(("unnamed", token) if role is None else ("role", token))
+        if not subjects_only:
+            for span in reversed(sent.spans or []):
+                fresh = span.start not in seen and not self.mentions.quoted(span.start)
+                if span.type == "PER" and span.stop <= before and fresh:
+                    found.append(("person", span))
+        return found
+
+    def _institution(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution:
+        """An institution named by a common noun: a bare noun refers back to the named organisation of
+        its kind ("В ведомстве сообщили" -> the ministry named before); otherwise, or when none is
+        named, the phrase itself speaks ("в полиции заявили" -> полиция)."""
+        mention = self.phrases.span(phrase)
+        if len(phrase) == 1:
+            organisation = self.entities.organisation_of_kind(self.ctx.lemma(token), min(before, token.start))
+            if organisation is not None:
+                return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
+        return Attribution(Speaker(self.phrases.description(phrase), "organisation"), mention=mention)
+
+    def _last_organisation_speaker(self, before: int, outlets: bool = True) -> Speaker | None:
+        """The organisation credited with the last quote before ``before`` ("Forbes уточняет, что ...
+        По данным издания, ..."); an organisation merely mentioned is not taken for the outlet. With
+        ``outlets`` False, the last organisation that is no news outlet, within a few sentences (whose
+        press office "пресс-служба" alone is)."""
+        earlier = [(start, found) for start, found in self.spoken if start < before]
+        if not outlets:
+            sentence = self.ctx.sentence_at(before)
+            index = self.ctx.sentence_index(sentence) if sentence is not None else len(self.ctx.sents)
+            horizon = self.ctx.sents[max(0, index - RECENT_SENTENCES)].start
+            earlier = [(start, found) for start, found in earlier if start >= horizon]
+        for _, found in reversed(earlier):
+            if found.speaker is not None and found.speaker.type == "organisation":
+                if self._looks_like_outlet(found.mention) is outlets:
+                    return found.speaker
+                if outlets:
+                    return None
+        return None
+
+    def _looks_like_outlet(self, mention: Span | None) -> bool:
+        """Named as media are: in Latin letters (Forbes), in quotation marks («Коммерсантъ»), or with a
+        media word ("агентство Рейтер"); a press service or a ministry is not "the newspaper"."""
+        if mention is None:
+            return False
+        around = self.ctx.text[max(0, mention.start - 1) : mention.end]
+        nearby = self.ctx.tokens_between(max(0, mention.start - 30), mention.end)
+        words = [self.ctx.lemma(token) for token in nearby][-4:]
+        return (
+            bool(LATIN.search(mention.text))
+            or any(mark in around for mark in QUOTE_OPENERS)
+            or any(word in sources()["media"] for word in words)
+        )

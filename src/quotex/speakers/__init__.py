@@ -22,7 +22,9 @@ def attribute_quotes(
     ctx: Context, findings: list[Finding], people: tuple[Person, ...], organisations: tuple[Entity, ...]
 ) -> tuple[Quote, ...]:
     """The findings as quotes, in text order, each with its speaker where the text tells it."""
-    attributor = Attributor(ctx, people, organisations, [(f.start, f.end) for f in findings], load_roles())
+    spans = [(f.start, f.end) for f in findings]
+    direct = [(f.start, f.end) for f in findings if f.kind == "direct"]
+    attributor = Attributor(ctx, people, organisations, spans, load_roles(), direct)
     quotes = []
     for finding in findings:
         check()

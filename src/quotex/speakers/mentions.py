@@ -30,19 +30,23 @@ class Mentions:
     is the quote's, not its source)."""
 
     def __init__(
-        self, ctx: Context, entities: DocumentEntities, phrases: Phrases, quoted: list[tuple[int, int]]
+        self,
+        ctx: Context,
+        entities: DocumentEntities,
+        phrases: Phrases,
+        quoted: list[tuple[int, int]],
+        direct: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> None:
         self.ctx = ctx
         self.entities = entities
         self.phrases = phrases
-        merged: list[list[int]] = []
-        for start, end in sorted(quoted):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self._quoted_starts = [start for start, _ in merged]
-        self._quoted_ends = [end for _, end in merged]
+        self._quoted_starts, self._quoted_ends = _merged(quoted)
+        self._direct_starts, self._direct_ends = _merged(direct)
+
+    def quoted_directly(self, offset: int) -> bool:
+        """Is the offset inside a direct quote (someone's own words)?"""
+        index = bisect_right(self._direct_starts, offset) - 1
+        return index >= 0 and offset < self._direct_ends[index]
 
     def source_of(self, finding: Finding) -> DocToken | None:
         """The token that names the finding's source, or None."""
@@ -253,3 +257,14 @@ class Mentions:
         """Is the offset inside any quote? A binary search over the quotes' merged spans."""
         index = bisect_right(self._quoted_starts, offset) - 1
         return index >= 0 and offset < self._quoted_ends[index]
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the spans' union, in order, for binary search."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [start for start, _ in merged], [end for _, end in merged]

@@ -64,14 +64,17 @@ class Attributor:
         organisations: tuple[Entity, ...],
         quoted: list[tuple[int, int]],
         roles: frozenset[str],
+        direct: list[tuple[int, int]] | None = None,
     ) -> None:
         self.ctx = ctx
         self.roles = roles
         self.phrases = Phrases(ctx)
         self.entities = DocumentEntities(ctx, people, organisations, self.phrases)
-        self.mentions = Mentions(ctx, self.entities, self.phrases, quoted)
+        self.mentions = Mentions(ctx, self.entities, self.phrases, quoted, direct or [])
         self.spoken: list[tuple[int, Attribution]] = []
-        self.history: list[tuple[int, Attribution]] = []  # every attribution, named or not, in text order
+        self.history: list[
+            tuple[tuple[int, int], Attribution]
+        ] = []  # every quote's span and source, in order
 
     def attribute(self, finding: Finding) -> Attribution:
         """Who said the finding; call in text order (a later "издание" refers back to an earlier outlet)."""
@@ -82,7 +85,7 @@ class Attributor:
         found = self.resolve(token, verb, finding.start)
         if found.speaker is not None:
             self.spoken.append((finding.start, found))
-        self.history.append((finding.start, found))
+        self.history.append(((finding.start, finding.end), found))
         return found
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
@@ -122,6 +125,11 @@ class Attributor:
         if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             return Attribution()
         phrase = self.phrases.phrase(token)
+        if token.feats.get("Number") == "Plur" and (lemma in kinds["media"] or self._role_of(token, phrase)):
+            # "Российские издания сообщают", "Депутаты от оппозиции заявили": a group, no one of them
+            return Attribution(
+                description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
+            )
         if lemma in kinds["media"]:
             owner = self.mentions.owner(token)
             if owner is not None:
@@ -256,7 +264,7 @@ class Attributor:
         ctx = self.ctx
         if not self.history:
             return None
-        _, last = self.history[-1]
+        (said_from, said_to), last = self.history[-1]
         mention = last.mention
         if mention is None or mention.end > token.start or (last.speaker is None and not last.description):
             return None
@@ -280,12 +288,15 @@ class Attributor:
         if gender and known not in (None, gender):
             return None
         for other in ctx.tokens_between(mention.end, token.start):
+            clause = ctx.head(other)
             if (
                 other.rel.startswith("nsubj")
                 and other.pos in ("NOUN", "PROPN")
-                and not self.mentions.quoted(other.start)
+                and not (clause is not None and clause.rel in ("acl", "acl:relcl"))
+                and not self.mentions.quoted_directly(other.start)
+                and not said_from <= other.start < said_to
             ):
-                return None
+                return None  # someone else became the subject since (not in a relative clause or a quote)
         return Attribution(last.speaker, last.description if last.speaker is None else None)
 
     def _role_of(self, token: DocToken, phrase: list[DocToken]) -> str | None:

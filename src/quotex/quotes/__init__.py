@@ -16,6 +16,7 @@ from .context import Context
 from .cues import cue_forms
 from .direct import find_direct
 from .findings import Finding, overlap
+from .headline import find_headlines
 from .indirect import ACCORDING_NOUNS, find_indirect
 
 # A direct quote that fills this share of an indirect clause is that clause ("заявил, что «C»").
@@ -33,7 +34,7 @@ def find_quotes(
     """Every quote in ``doc`` in text order, each with its speaker where the text tells it."""
     ctx = Context(doc, vocab)
     direct = find_direct(ctx)
-    indirect = find_indirect(ctx, [f for f in direct if not f.tentative])
+    indirect = find_indirect(ctx, [f for f in direct if not f.tentative]) + list(find_headlines(ctx))
     findings = [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
     quoted = [(f.start, f.end) for f in findings]
     attributor = Attributor(ctx, people, organisations, quoted, load_roles())

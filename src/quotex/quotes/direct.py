@@ -222,12 +222,26 @@ def _dialogue_lines(ctx: Context, covered: list[tuple[int, int]]) -> Iterator[Fi
             nearby = [t for t in sent.tokens if t.start >= inner.end()][:4] if sent else []
             verb = next((t for t in nearby if is_speech_verb(ctx, t)), None)
         start, end = trim(ctx.text, match.end(), end, " \t\r")
-        if end - start < 2:
+        if end - start < 2 or _opens_with_source(ctx, start):
             continue
         if verb is None:
+            if ctx.text[start:end].rstrip('»"”“')[-1:] not in LINE_END:
+                continue  # "— Политика США на постсоветском пространстве": a subheading, no reply
             yield Finding(start, end, "direct")
         else:
             yield Finding(start, end, "direct", (verb.start, verb.stop), verb, subject_of(ctx, verb))
+
+
+LINE_END = set(".!?…;")
+
+
+def _opens_with_source(ctx: Context, start: int) -> bool:
+    """ "— FT: Европа ...": a headline of its own (``headline``), not a reply."""
+    sent = ctx.sentence_at(start)
+    if sent is None or sent.tokens[-1].text != ":":
+        return False
+    line_end = ctx.text.find("\n", sent.stop)
+    return bool(ctx.text[sent.stop : line_end if line_end >= 0 else len(ctx.text)].strip())
 
 
 def _inside(covered: list[tuple[int, int]], offset: int) -> bool:

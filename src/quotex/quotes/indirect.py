@@ -50,7 +50,7 @@ def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
 
 def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Finding | None:
     if token.text.lower() in ACCORDING:
-        noun = _according_noun(sent, token)
+        noun = according_noun(sent, token)
         return _according(ctx, sent, token, noun) if noun is not None else None
     if (
         token.pos not in ("VERB", "AUX", "ADJ")
@@ -140,7 +140,7 @@ def _cue(token: DocToken) -> tuple[int, int]:
     return token.start, token.stop
 
 
-def _according_noun(sent: DocSent, preposition: DocToken) -> DocToken | None:
+def according_noun(sent: DocSent, preposition: DocToken) -> DocToken | None:
     """The noun of "по словам", "по её словам", "по официальным данным", "согласно сообщению": or None."""
     nouns = ACCORDING.get(preposition.text.lower(), set())
     following = [t for t in sent.tokens if t.start >= preposition.stop][:3]
@@ -192,7 +192,7 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             )
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
-            if following[0].text.lower() in ACCORDING and _according_noun(sent, following[0]) is not None:
+            if following[0].text.lower() in ACCORDING and according_noun(sent, following[0]) is not None:
                 return token.start
             if _speakers_converb(ctx, following[0]):
                 return token.start

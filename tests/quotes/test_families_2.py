@@ -74,3 +74,73 @@ def test_an_agency_dateline_is_no_quote_of_the_agency(
 ) -> None:
     quotes = extractor.extract(text).quotes
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+COLON_INSIDE_A_LINE = [
+    (
+        "Губернатор сказал журналистам: мы справимся с паводком за неделю.",
+        [("мы справимся с паводком за неделю", "direct")],
+    ),
+    (
+        "Мэр заявил практически то же самое: город денег на ремонт не даст.",
+        [("город денег на ремонт не даст", "indirect")],
+    ),
+    (
+        "Художница подчёркивает значение свободы: в её работах нет иерархии между автором и моделью.",
+        [("в её работах нет иерархии между автором и моделью", "indirect")],
+    ),
+    (
+        "Министр заявил, что его приоритетами будут: бюджет, ремонт дорог и строительство школ.",
+        [("его приоритетами будут: бюджет, ремонт дорог и строительство школ", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLON_INSIDE_A_LINE)
+def test_a_statement_after_a_colon_inside_a_line(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NO_COLON_STATEMENT = [
+    "В 1998 году он написал мемуары Light My Fire: My Life with The Doors.",
+    "Матч начнётся в 19:00 по московскому времени.",
+    "В сборную вошли три новичка: Иванов, Петров и Сидоров.",
+]
+
+
+@pytest.mark.parametrize("text", NO_COLON_STATEMENT)
+def test_a_colon_without_a_cue_is_no_statement(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+def test_a_dashed_list_after_a_colon_is_one_quote(extractor: Extractor) -> None:
+    text = (
+        "Министр перечислил задачи, которые предстоит решить:\n\n– создание новой армии;\n\n"
+        "– ремонт дорог;\n\n– снижение зависимости от экспорта.\n\nЗатем он уехал."
+    )
+    content = "создание новой армии;\n\n– ремонт дорог;\n\n– снижение зависимости от экспорта"
+    assert_finds(extractor, text, [(content, "direct")])
+
+
+def test_a_paragraph_after_a_blank_line_is_not_the_colons_statement(extractor: Extractor) -> None:
+    text = "В своём блоге он написал:\n\nИван Петров — русский писатель, лауреат премии «Книга года»."
+    assert_finds(extractor, text, [])
+
+
+CONCLUDES = [
+    (
+        "Реформа провалилась, а виноваты в этом чиновники, заключает газета.",
+        [("Реформа провалилась, а виноваты в этом чиновники", "indirect")],
+    ),
+    ("Россия и Китай заключили соглашение о поставках газа.", []),
+    ("Суд заключил его под стражу.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONCLUDES)
+def test_concludes_is_a_cue_only_in_its_speech_sense(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -183,7 +183,7 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
     отметил, что ...``), a second predicate of the speaker (``заявил, что обвинения сняты, и
     ходатайствовал ...``) or the speaker's own converb (``..., подчеркнув, что ...``)."""
     for position, token in enumerate(tokens):
-        if token.text in (":", ";") and not _inside_number(ctx, token):
+        if token.text == ";" or (token.text == ":" and _opens_a_quote(ctx, token)):
             return token.start
         following = tokens[position + 1 : position + 3]
         if token.text == "," and following:
@@ -207,6 +207,16 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
         ):
             return tokens[position - 1].start if tokens[position - 1].text == "," else token.start
     return sent.stop
+
+
+def _opens_a_quote(ctx: Context, colon: DocToken) -> bool:
+    """A colon before a quote or a line break ends the clause; one before a list or an explanation
+    ("его приоритетами будут: бюджет, дороги и школы") is part of it, as is the colon of "в 16:00"."""
+    after = ctx.text[colon.stop :].lstrip(" \t")
+    return not _inside_number(ctx, colon) and after[:1] in ("", "\n", "\r", *QUOTE_OPENERS)
+
+
+QUOTE_OPENERS = ("«", '"', "„", "“", "'")
 
 
 def _inside_number(ctx: Context, token: DocToken) -> bool:

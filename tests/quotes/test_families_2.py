@@ -144,3 +144,32 @@ def test_concludes_is_a_cue_only_in_its_speech_sense(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+RELATIVE_CLAUSES_AND_EXPECTATIONS = [
+    (
+        "Министерство, в котором уверены, что реформа провалится, готовит новый закон.",
+        [("реформа провалится", "indirect")],
+    ),
+    ("В министерстве уверены, что реформа провалится.", [("реформа провалится", "indirect")]),
+    ("Аналитики ожидают, что цены на нефть вырастут.", [("цены на нефть вырастут", "indirect")]),
+    ("Фермеры рассчитывают, что урожай будет богатым.", [("урожай будет богатым", "indirect")]),
+    ("Как ожидается, президент посетит завод.", []),
+    ("Пассажиры ожидают посадки на рейс.", []),
+    ("Компания рассчитывает на помощь государства.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_CLAUSES_AND_EXPECTATIONS)
+def test_a_belief_stated_in_a_relative_clause_or_an_expectation(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(extractor: Extractor) -> None:
+    text = "Министерство финансов, в котором уверены, что реформа провалится, готовит новый закон."
+    quotes = extractor.extract(text).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("реформа провалится", "Министерство финансов")
+    ]

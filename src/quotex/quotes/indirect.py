@@ -129,11 +129,22 @@ def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 
 
 def speaker_token(ctx: Context, verb: DocToken) -> DocToken | None:
-    """The source of a cue: the noun a participle describes ("фронт, заявлявший"), else the subject."""
+    """The source of a cue: the noun a participle describes ("фронт, заявлявший"), else the subject,
+    else in a relative clause the "который" of the institution it is said in ("министерство, в котором
+    уверены, что C": attribution takes the noun the clause hangs on)."""
     if verb.feats.get("VerbForm") == "Part":
         head = ctx.head(verb)
         return head if head is not None and verb.rel.startswith(("acl", "amod")) else None
-    return subject_of(ctx, verb)
+    subject = subject_of(ctx, verb)
+    if subject is None and verb.rel == "acl:relcl":
+        return next((child for child in ctx.children(verb) if _which_in(ctx, child)), None)
+    return subject
+
+
+def _which_in(ctx: Context, token: DocToken) -> bool:
+    """ "в котором", "в которой": the place a relative clause's statement is made in."""
+    prepositions = [c.text.lower() for c in ctx.children(token) if c.rel == "case"]
+    return ctx.lemma(token) == "который" and prepositions == ["в"]
 
 
 def _cue(token: DocToken) -> tuple[int, int]:
@@ -161,7 +172,8 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
-            if verb.feats.get("VerbForm") == "Part":  # "эксперты, полагающие, что C, оказались ..."
+            if verb.feats.get("VerbForm") == "Part" or verb.rel == "acl:relcl":  # "эксперты, полагающие,
+                # что C, оказались ...", "министерство, в котором уверены, что C, готовит ..."
                 end = min(end, max(t.stop for t in ctx.subtree(verb)))
             start, end = trim(ctx.text, start, end)
             return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))

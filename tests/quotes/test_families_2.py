@@ -173,3 +173,22 @@ def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(extractor: Extractor)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("реформа провалится", "Министерство финансов")
     ]
+
+
+@pytest.mark.xfail(
+    reason="family 3: a noun of writing before quoted words ('надпись:') is no cue yet", strict=True
+)
+def test_quoted_words_after_a_noun_of_writing(extractor: Extractor) -> None:
+    text = "Активисты развернули плакат с надписью: «Руки прочь от парка»."
+    assert_finds(extractor, text, [("Руки прочь от парка", "direct")])
+
+
+@pytest.mark.xfail(
+    reason="family 10: a single line break of hard-wrapped text still ends a sentence", strict=True
+)
+def test_a_hard_wrapped_line_break_does_not_cut_a_quote(extractor: Extractor) -> None:
+    text = (
+        "Министр финансов Олег Смирнов заявил журналистам, что бюджет\n"
+        "будет принят до конца года, а налоги не вырастут.\n"
+    )
+    assert_finds(extractor, text, [("бюджет\nбудет принят до конца года, а налоги не вырастут", "indirect")])

@@ -81,7 +81,10 @@ def _cued(ctx: Context, tokens: list[DocToken]) -> bool:
 
 
 def _source(ctx: Context, sent: DocSent) -> DocToken | None:
-    """The head of the source phrase before the colon, if it names someone who can speak."""
+    """The head of the source phrase before the colon, if it names someone who can speak; a clause
+    with a verb of its own ("Активисты развернули плакат с надписью:") is no source phrase."""
+    if any(t.pos in ("VERB", "AUX") for t in sent.tokens):
+        return None
     words = [t for t in sent.tokens if t.pos in ("NOUN", "PROPN", "X", "PRON")]
     phrase = {t.id for t in sent.tokens}
     heads = [t for t in words if ctx.head(t) is None or ctx.head(t).id not in phrase]

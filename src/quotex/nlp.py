@@ -129,17 +129,19 @@ def tag_entities(docs: Sequence[Doc], models: Models) -> None:
 
 def split_at_line_breaks(doc: Doc) -> list[DocSent]:
     """razdel keeps lines without final punctuation (headlines, datelines) in the next sentence;
-    in news a line break always ends a sentence, so split there before tagging and parsing."""
+    in news a line break always ends a sentence, so split there before tagging and parsing. A line that
+    opens with a source and a colon ("АФИ: Глава комитета заявил ...", "Минфин: дефицит сократится")
+    is split after the colon too: the source is no part of the clause that follows."""
     sents: list[DocSent] = []
     for sent in doc.sents:
         group: list = []
         for token in sent.tokens:
             if group and LINE_BREAK in doc.text[group[-1].stop : token.start]:
-                sents.append(_sent(doc.text, group))
+                sents.extend(_split_source_line(doc.text, group))
                 group = []
             group.append(token)
         if group:
-            sents.append(_sent(doc.text, group))
+            sents.extend(_split_source_line(doc.text, group))
     return sents
 
 
@@ -162,6 +164,29 @@ def cap_sentences(text: str, sents: list[DocSent]) -> list[DocSent]:
             tokens = tokens[cut:]
         capped.append(sent if tokens is sent.tokens else _sent(text, tokens))
     return capped
+
+
+SOURCE_WORDS = 6
+"""At most this many tokens of a source before the colon that opens a line ("Дик Адвокат о матче:")."""
+SOURCE_PUNCT = set('-—–«»"„“”.')
+
+
+def _split_source_line(text: str, tokens: list) -> list[DocSent]:
+    """``[source:, rest]`` when the tokens open a line with "Source: ..." on the same line, else one
+    sentence."""
+    line_start = text.rfind(LINE_BREAK, 0, tokens[0].start) + 1
+    if text[line_start : tokens[0].start].strip():
+        return [_sent(text, tokens)]  # the tokens do not open their line
+    for index, token in enumerate(tokens[: SOURCE_WORDS + 1]):
+        if token.text == ":":
+            words = [t for t in tokens[:index] if t.text not in SOURCE_PUNCT]
+            spaced = text[token.stop : token.stop + 1] in (" ", "\t", "\xa0")
+            if words and spaced and index + 1 < len(tokens) and all(t.text[0].isalnum() for t in words):
+                return [_sent(text, tokens[: index + 1]), _sent(text, tokens[index + 1 :])]
+            break
+        if not token.text[0].isalnum() and token.text not in SOURCE_PUNCT:
+            break
+    return [_sent(text, tokens)]
 
 
 def _sent(text: str, tokens: list) -> DocSent:

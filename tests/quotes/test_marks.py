@@ -43,3 +43,15 @@ def test_unclosed_quote_is_marked_unclosed() -> None:
     (span,) = find_quoted_spans("Он сказал: «Мы готовы\nДругой абзац")
     assert not span.closed
     assert span.end == len("Он сказал: «Мы готовы")
+
+
+def test_covered_spans_grow_and_merge() -> None:
+    from quotex.quotes.context import Covered
+
+    covered = Covered([(0, 5), (10, 15)])
+    covered.add(4, 11)  # bridges the two
+    covered.add(20, 25)
+    covered.add(16, 17)
+    assert [offset in covered for offset in (0, 14, 15, 16, 17, 22)] == [True, True, False, True, False, True]
+    assert covered.touches(17, 19)  # a stretch ends right at 17
+    assert not covered.touches(18, 19)

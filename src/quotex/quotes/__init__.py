@@ -14,6 +14,7 @@ from .context import Context
 from .cues import cue_forms
 from .direct import find_direct
 from .findings import Finding, Overlaps, overlap
+from .headline import find_headlines
 from .indirect import ACCORDING_NOUNS, find_indirect
 
 # A direct quote that fills this share of an indirect clause is that clause ("заявил, что «C»").
@@ -28,7 +29,7 @@ SAME_SPAN = 0.8
 def find_findings(ctx: Context) -> list[Finding]:
     """Every quote in the document in text order, before attribution (``quotex.speakers``)."""
     direct = find_direct(ctx)
-    indirect = find_indirect(ctx, [f for f in direct if not f.tentative])
+    indirect = find_indirect(ctx, [f for f in direct if not f.tentative]) + list(find_headlines(ctx))
     return [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
 
 

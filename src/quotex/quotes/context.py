@@ -32,6 +32,22 @@ class Covered:
         index = bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self._ends[index]
 
+    def touches(self, start: int, end: int) -> bool:
+        """Does any stretch overlap ``[start, end)`` or end right at ``start``?"""
+        index = bisect_right(self._starts, end - 1) - 1  # the last stretch starting before ``end``
+        return index >= 0 and self._ends[index] >= start
+
+    def add(self, start: int, end: int) -> None:
+        """Cover ``[start, end)`` too, merging the stretches it meets."""
+        if start >= end:
+            return
+        low = bisect_left(self._ends, start)  # the first stretch that ends at or after ``start``
+        high = bisect_right(self._starts, end)  # past the last stretch that starts at or before ``end``
+        if low < high:
+            start, end = min(start, self._starts[low]), max(end, self._ends[high - 1])
+        self._starts[low:high] = [start]
+        self._ends[low:high] = [end]
+
 
 class Context:
     """The annotated document with the lookups every quote stage needs."""

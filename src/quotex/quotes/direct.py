@@ -36,6 +36,7 @@ def find_direct(ctx: Context) -> list[Finding]:
             findings.extend(_from_quoted(ctx, span))
     covered = Covered((f.start, f.end) for f in findings if not f.tentative)
     findings.extend(_after_colon(ctx, covered))
+    findings.extend(_colon_inside_line(ctx, covered))
     findings.extend(_dialogue_lines(ctx, covered))
     return sorted(findings, key=lambda f: f.start)
 
@@ -199,17 +200,48 @@ def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
 
 
 def _after_colon(ctx: Context, covered: Covered) -> Iterator[Finding]:
-    """``Мартин Вискарра написал в Twitter:`` at a line end, then the statement on the next line."""
-    for match in re.finditer(r":[ \t]*\r?\n[ \t]*(?=\S)", ctx.text):
+    """``Мартин Вискарра написал в Twitter:`` at a line end, then the statement on the next line, or a
+    list of dashed items over several paragraphs (``перечислил задачи:⏎– создать ...;⏎– снизить ...``)."""
+    for match in re.finditer(r":[ \t]*\r?\n(\s*)(?=\S)", ctx.text):
         colon = match.start()
         line_end = ctx.text.find("\n", match.end())
         line_end = len(ctx.text) if line_end < 0 else line_end
-        start, end = trim(ctx.text, match.end(), line_end, " \t\r.")
+        first = match.end()
+        if ctx.text[first] in DASHES:
+            first, line_end = _dashed_items(ctx.text, first)
+        elif "\n" in match.group(1):
+            continue  # a blank line after the colon: what follows is a paragraph of its own
+        start, end = trim(ctx.text, first, line_end, " \t\r.")
         if end <= start or ctx.text[start] in '«"“„—–-' or _inside(covered, start):
             continue
         verb = _speech_verb_in_line(ctx, colon)
         if verb is not None:
+            covered.add(start, end)
             yield Finding(start, end, "direct", (verb.start, verb.stop), verb, subject_of(ctx, verb))
+
+
+DASHES = "—–-"
+DASHED_ITEM = re.compile(r"[ \t]*[—–-][ \t]+(?=\S)")
+
+
+def _dashed_items(text: str, at: int) -> tuple[int, int]:
+    """The content of consecutive paragraphs that open with a dash: from after the first dash to the
+    end of the last item; ``(at, at)`` for a dashed line that is no list (a list has two items or more,
+    each but the last ending with ";" or ",")."""
+    first = DASHED_ITEM.match(text, at)
+    if first is None:
+        return at, at
+    end, items = first.end(), 0
+    for line in re.finditer(r"[^\n]+", text[first.start() :]):
+        if not line.group().strip():
+            continue
+        if not DASHED_ITEM.match(line.group()):
+            break
+        items += 1
+        end = first.start() + line.end()
+        if line.group().rstrip()[-1:] not in ";,":
+            break
+    return (first.end(), end) if items > 1 else (at, at)
 
 
 def _speech_verb_in_line(ctx: Context, colon: int) -> DocToken | None:
@@ -220,6 +252,49 @@ def _speech_verb_in_line(ctx: Context, colon: int) -> DocToken | None:
         if is_speech_verb(ctx, token) or ctx.lemma(token) in cues()["think"]:
             return token
     return None
+
+
+COLON_CUE_WORDS = 5
+"""At most this many words between a cue and the colon of a statement inside a line."""
+
+
+def _colon_inside_line(ctx: Context, covered: Covered) -> Iterator[Finding]:
+    """``Губернатор заявил практически то же самое: область денег не даст.``: the sentence after a colon
+    that follows a speech verb of its clause. A first- or second-person statement is verbatim (direct),
+    anything else the author's rendering of it (indirect)."""
+    for match in re.finditer(r"(?<!\d):[ \t]+(?=[а-яА-ЯёЁ0-9])", ctx.text):  # not "Fire: My Life"
+        colon = match.start()
+        verb = _cue_before_colon(ctx, colon)
+        sent = ctx.sentence_at(match.end())
+        if verb is None or sent is None:
+            continue
+        start, end = trim(ctx.text, match.end(), sent.stop)
+        if covered.touches(start - 1, end):
+            continue  # "сообщили: ''«Q»''": the quoted words are the quote
+        content = list(ctx.tokens_between(start, end))
+        if len([t for t in content if t.pos != "PUNCT"]) < 3:
+            continue
+        kind = "direct" if _first_or_second_person(content) else "indirect"
+        covered.add(start, end)
+        yield Finding(start, end, kind, (verb.start, verb.stop), verb, subject_of(ctx, verb))
+
+
+def _cue_before_colon(ctx: Context, colon: int) -> DocToken | None:
+    """A speech or opinion verb a few words before the colon, in the same clause."""
+    sent = ctx.sentence_at(max(0, colon - 1))
+    before = [t for t in sent.tokens if t.stop <= colon] if sent is not None else []
+    for token in reversed(before[-COLON_CUE_WORDS - 1 :]):
+        if token.text.lower() in ("что", "чтобы", "ли") or token.text in QUOTE_CHARS + ",;":
+            return None
+        if is_speech_verb(ctx, token) or (ctx.may_be_cue(token) and ctx.lemma(token) in cues()["think"]):
+            return token if token.feats.get("VerbForm") == "Fin" else None
+    return None
+
+
+def _first_or_second_person(tokens: list[DocToken]) -> bool:
+    return any(
+        t.feats.get("Person") in ("1", "2") and t.pos in ("PRON", "VERB", "AUX", "DET") for t in tokens
+    )
 
 
 def _dialogue_lines(ctx: Context, covered: Covered) -> Iterator[Finding]:
@@ -237,12 +312,26 @@ def _dialogue_lines(ctx: Context, covered: Covered) -> Iterator[Finding]:
             nearby = [t for t in sent.tokens if t.start >= inner.end()][:4] if sent else []
             verb = next((t for t in nearby if is_speech_verb(ctx, t)), None)
         start, end = trim(ctx.text, match.end(), end, " \t\r")
-        if end - start < 2:
+        if end - start < 2 or _opens_with_source(ctx, start):
             continue
         if verb is None:
+            if ctx.text[start:end].rstrip('»"”“')[-1:] not in LINE_END:
+                continue  # "— Политика США на постсоветском пространстве": a subheading, no reply
             yield Finding(start, end, "direct")
         else:
             yield Finding(start, end, "direct", (verb.start, verb.stop), verb, subject_of(ctx, verb))
+
+
+LINE_END = set(".!?…;")
+
+
+def _opens_with_source(ctx: Context, start: int) -> bool:
+    """ "— FT: Европа ...": a headline of its own (``headline``), not a reply."""
+    sent = ctx.sentence_at(start)
+    if sent is None or sent.tokens[-1].text != ":":
+        return False
+    line_end = ctx.text.find("\n", sent.stop)
+    return bool(ctx.text[sent.stop : line_end if line_end >= 0 else len(ctx.text)].strip())
 
 
 def _inside(covered: Covered, offset: int) -> bool:

@@ -50,7 +50,7 @@ def find_indirect(ctx: Context, direct: list[Finding]) -> list[Finding]:
 
 def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Finding | None:
     if token.text.lower() in ACCORDING:
-        noun = _according_noun(sent, token)
+        noun = according_noun(sent, token)
         return _according(ctx, sent, token, noun) if noun is not None else None
     if (
         token.pos not in ("VERB", "AUX", "ADJ")
@@ -129,18 +129,29 @@ def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 
 
 def speaker_token(ctx: Context, verb: DocToken) -> DocToken | None:
-    """The source of a cue: the noun a participle describes ("фронт, заявлявший"), else the subject."""
+    """The source of a cue: the noun a participle describes ("фронт, заявлявший"), else the subject,
+    else in a relative clause the "который" of the institution it is said in ("министерство, в котором
+    уверены, что C": attribution takes the noun the clause hangs on)."""
     if verb.feats.get("VerbForm") == "Part":
         head = ctx.head(verb)
         return head if head is not None and verb.rel.startswith(("acl", "amod")) else None
-    return subject_of(ctx, verb)
+    subject = subject_of(ctx, verb)
+    if subject is None and verb.rel == "acl:relcl":
+        return next((child for child in ctx.children(verb) if _which_in(ctx, child)), None)
+    return subject
+
+
+def _which_in(ctx: Context, token: DocToken) -> bool:
+    """ "в котором", "в которой": the place a relative clause's statement is made in."""
+    prepositions = [c.text.lower() for c in ctx.children(token) if c.rel == "case"]
+    return ctx.lemma(token) == "который" and prepositions == ["в"]
 
 
 def _cue(token: DocToken) -> tuple[int, int]:
     return token.start, token.stop
 
 
-def _according_noun(sent: DocSent, preposition: DocToken) -> DocToken | None:
+def according_noun(sent: DocSent, preposition: DocToken) -> DocToken | None:
     """The noun of "по словам", "по её словам", "по официальным данным", "согласно сообщению": or None."""
     nouns = ACCORDING.get(preposition.text.lower(), set())
     following = [t for t in sent.tokens if t.start >= preposition.stop][:3]
@@ -161,7 +172,8 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
-            if verb.feats.get("VerbForm") == "Part":  # "эксперты, полагающие, что C, оказались ..."
+            if verb.feats.get("VerbForm") == "Part" or verb.rel == "acl:relcl":  # "эксперты, полагающие,
+                # что C, оказались ...", "министерство, в котором уверены, что C, готовит ..."
                 end = min(end, max(t.stop for t in ctx.subtree(verb)))
             start, end = trim(ctx.text, start, end)
             return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
@@ -183,7 +195,7 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
     отметил, что ...``), a second predicate of the speaker (``заявил, что обвинения сняты, и
     ходатайствовал ...``) or the speaker's own converb (``..., подчеркнув, что ...``)."""
     for position, token in enumerate(tokens):
-        if token.text in (":", ";") and not _inside_number(ctx, token):
+        if token.text == ";" or (token.text == ":" and _opens_a_quote(ctx, token)):
             return token.start
         following = tokens[position + 1 : position + 3]
         if token.text == "," and following:
@@ -192,7 +204,7 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             )
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
-            if following[0].text.lower() in ACCORDING and _according_noun(sent, following[0]) is not None:
+            if following[0].text.lower() in ACCORDING and according_noun(sent, following[0]) is not None:
                 return token.start
             if _speakers_converb(ctx, following[0]):
                 return token.start
@@ -207,6 +219,16 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
         ):
             return tokens[position - 1].start if tokens[position - 1].text == "," else token.start
     return sent.stop
+
+
+def _opens_a_quote(ctx: Context, colon: DocToken) -> bool:
+    """A colon before a quote or a line break ends the clause; one before a list or an explanation
+    ("его приоритетами будут: бюджет, дороги и школы") is part of it, as is the colon of "в 16:00"."""
+    after = ctx.text[colon.stop :].lstrip(" \t")
+    return not _inside_number(ctx, colon) and after[:1] in ("", "\n", "\r", *QUOTE_OPENERS)
+
+
+QUOTE_OPENERS = ("«", '"', "„", "“", "'")
 
 
 def _inside_number(ctx: Context, token: DocToken) -> bool:

@@ -142,6 +142,20 @@ PERSON_BY_DESCRIPTION = [
         "Ольга Захарова",
         "person",
     ),
+    (  # a participle's clause between the subject and the verb
+        "Бывший командующий армией генерал Пьер Дюваль, поднявший в 1989 году мятеж, заявил, что "
+        "вернётся в страну.",
+        "вернётся в страну",
+        "Пьер Дюваль",
+        "person",
+    ),
+    (  # a converb after an infinitive: the subject of the finite verb above both
+        "Представители клуба «Вымпел» отказались комментировать эти слухи, подчеркнув, что состав "
+        "останется прежним.",
+        "состав останется",
+        "Вымпел",
+        "organisation",
+    ),
     (  # a descriptor after the verb, the name in apposition past adverbials
         "«Мы откроем границу весной», — заявил на встрече с журналистами чрезвычайный и полномочный "
         "посол Литвы Йонас Петраускас.",

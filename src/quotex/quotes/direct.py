@@ -369,15 +369,19 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         for child in children
         if child.rel in ("nsubj", "nsubj:pass")
         and child.pos in SUBJECT_POS
+        and (child.pos != "NOUN" or child.feats.get("Case") not in OBLIQUE)  # no "мятеж" in Acc
         and not _across_quote(ctx, child, verb)
         and not _in_reported_clause(ctx, child, verb)
     ]
     if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила"),
         agreeing = [s for s in subjects if _agrees_with(s, verb)] or subjects  # and a name over a role noun
         return next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
-    head = ctx.head(verb)
-    if head is not None and (verb.rel == "conj" or verb.feats.get("VerbForm") == "Conv") and _finite(head):
-        return subject_of(ctx, head)  # "X назвал ... и предложил ...", "X объявил, заявив, что ..."
+    if verb.rel == "conj" or verb.feats.get("VerbForm") == "Conv":
+        # "X назвал ... и предложил ...", "X объявил, заявив, что ...", "X отказался комментировать,
+        # подчеркнув, что ...": the subject of the finite verb the clause hangs on
+        head = next((h for h in ctx.tree.ancestors(verb) if _finite(h)), None)
+        if head is not None:
+            return subject_of(ctx, head)
     nearest = _nearest_nominative(ctx, verb, after=False)
     if nearest is not None:
         return nearest
@@ -401,6 +405,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
 
 QUOTE_CHARS = '«»"“”„'
 SUBJECT_POS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
+OBLIQUE = frozenset({"Acc", "Dat", "Ins", "Loc"})
+"""Cases no subject stands in (a genitive may be a nominative plural: "Радиостанции добавляют")."""
 INVERTED_WINDOW = 12
 """How far after a cue with no parsed subject its subject may stand ("— сказал вчера на брифинге X")."""
 CLAUSE_MARKS = {",", "—", "–", "-", ":", ";", ".", "«", "»", '"', "“", "”", "(", ")"}
@@ -412,11 +418,17 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
     sent = ctx.sent_of_token[verb.id]
     position = ctx.position(verb)
     before = sent.tokens[:position]
-    for token in reversed(before):
+    index = len(before) - 1
+    while index >= 0:
+        token = before[index]
+        if token.text == "," and (opening := _inserted_clause(before, index)) is not None:
+            index = opening - 1  # "генерал X, поднявший мятеж, заявил": past the participle's clause
+            continue
         if token.text in CLAUSE_MARKS:
             break
         if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
             return _phrase_head(ctx, token)
+        index -= 1
     if not after or (before and before[-1].text not in CLAUSE_MARKS):
         return None
     for token in sent.tokens[position + 1 : position + INVERTED_WINDOW]:
@@ -427,6 +439,22 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
             break
         if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
             return _phrase_head(ctx, token)
+    return None
+
+
+def _inserted_clause(tokens: list[DocToken], closing: int) -> int | None:
+    """The comma opening a participial or relative clause that the comma at ``closing`` ends
+    (", поднявший в 1989 году мятеж,", ", который ...,", ", чей рост ...,"), or None."""
+    for index in range(closing - 1, max(-1, closing - INVERTED_WINDOW * 2), -1):
+        if tokens[index].text == ",":
+            clause = tokens[index + 1 : closing]
+            opens = clause and (
+                clause[0].feats.get("VerbForm") == "Part"
+                or clause[0].text.lower().startswith(("котор", "чей", "чья", "чьё", "чье", "чьи"))
+            )
+            return index if opens else None
+        if tokens[index].text in CLAUSE_MARKS:
+            return None
     return None
 
 

@@ -196,7 +196,12 @@ def test_workers_give_exactly_the_output_of_one_process(tmp_path: Path, extracto
         (root / f"{number:03}.txt").write_text(texts[number % len(texts)], encoding="utf-8")
     jobs = list(iter_jobs([str(root)]))
     alone = [o.document.to_dict() for o in batch.run(jobs, workers=1, make_extractor=lambda: extractor)]
-    parallel = [o.document.to_dict() for o in batch.run(jobs, workers=2)]
+    events: list[str] = []
+    parallel = []
+    for outcome in batch.run(jobs, workers=2, on_ready=lambda: events.append("ready")):
+        events.append("outcome")
+        parallel.append(outcome.document.to_dict())
+    assert events == ["ready"] + ["outcome"] * len(jobs)  # the progress bar's "loading models" ends once
     unordered = [o.document.to_dict() for o in batch.run(jobs, workers=2, ordered=False)]
     assert parallel == alone
     assert sorted(unordered, key=lambda d: d["source"]) == alone

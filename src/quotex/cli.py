@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import chain
@@ -137,31 +137,38 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
     total = None
     if options.progress:
         jobs, total = _counted(jobs)
+    # Results written to the terminal the bar is on wait for it to be erased, and go out in whole lines so
+    # that the bar always starts on a line of its own; anywhere else they stream as they are.
+    pause_for_output = options.progress and _is_terminal(out)
+    if pause_for_output:
+        out = _WholeLines(out)
     sink = _open_sink(format, out, arguments, options)
     started = time.perf_counter()
     done = quotes = 0
     try:
-        with _progress(err, total, enabled=options.progress) as advance, report.guard():
-            for outcome in _outcomes(jobs, options):
-                advance()
+        with report.guard(), _progress(err, total, enabled=options.progress) as bar:
+            for outcome in _outcomes(jobs, options, on_ready=bar.ready):
+                bar.advance()
                 if outcome.error is not None:
-                    report.error(outcome.error)
+                    with bar.paused():
+                        report.error(outcome.error)
                     continue
                 if outcome.note is not None:
-                    report.note(outcome.note)
-                with report.guard():
+                    with bar.paused():
+                        report.note(outcome.note)
+                with bar.paused() if pause_for_output else nullcontext(), report.guard():
                     sink.write(outcome.document, outcome.job)
                     done += 1
                     quotes += len(outcome.document.quotes)
         sink.close()
-        out.flush()
+        _finish(out)
     except BrokenPipeError:
         _discard_further_output(out)
         return report.exit_code
     except KeyboardInterrupt:
         with suppress(BrokenPipeError, QuotexError):
             sink.close()  # what was finished stays well-formed: a JSON array is closed
-            out.flush()
+            _finish(out)
         err.write(f"{PROG}: interrupted after {_documents(done)}\n")
         return INTERRUPTED
     if not options.quiet and done + report.failures > 1:
@@ -170,12 +177,22 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
     return report.exit_code
 
 
+def _finish(out: TextIO) -> None:
+    if isinstance(out, _WholeLines):
+        out.finish()
+    else:
+        out.flush()
+
+
 def _documents(count: int) -> str:
     return f"{count} document{'' if count == 1 else 's'}"
 
 
-def _outcomes(jobs: Iterable[Job], options: Options) -> Iterator[batch.Outcome]:
-    """The jobs run in this machine's processes, or on a Dask cluster with ``options.dask``."""
+def _outcomes(
+    jobs: Iterable[Job], options: Options, on_ready: Callable[[], None] | None = None
+) -> Iterator[batch.Outcome]:
+    """The jobs run in this machine's processes, or on a Dask cluster with ``options.dask``;
+    ``on_ready`` is called once the models are loaded (on Dask: with the first outcome)."""
     if options.dask is None:
         return batch.run(
             jobs,
@@ -183,6 +200,7 @@ def _outcomes(jobs: Iterable[Job], options: Options) -> Iterator[batch.Outcome]:
             ordered=options.ordered,
             make_extractor=make_extractor,
             timeout=options.timeout,
+            on_ready=on_ready,
         )
     from .dask import run_on_dask  # needs the dask extra; the command checked that it is installed
 
@@ -314,16 +332,80 @@ def _many(arguments: list[str]) -> bool:
     )
 
 
+class _Progress(Protocol):
+    def ready(self) -> None: ...
+
+    def advance(self) -> None: ...
+
+    def paused(self) -> AbstractContextManager[None]: ...
+
+
+class _NoProgress:
+    """What the run tells a progress bar, when there is none."""
+
+    def ready(self) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
+
+    def paused(self) -> AbstractContextManager[None]:
+        return nullcontext()
+
+
 @contextmanager
-def _progress(err: TextIO, total: int | None, *, enabled: bool) -> Iterator[Callable[[], None]]:
+def _progress(err: TextIO, total: int | None, *, enabled: bool) -> Iterator[_Progress]:
     """A progress bar on stderr, or nothing."""
     if not enabled:
-        yield lambda: None
+        yield _NoProgress()
         return
-    from .render.progress import progress_bar
+    from .render.progress import ProgressBar
 
-    with progress_bar(err, total) as advance:
-        yield advance
+    with ProgressBar(err, total) as bar:
+        yield bar
+
+
+class _WholeLines(io.TextIOBase):
+    """A terminal stream that is written whole lines at a time: the end of the text after its last line
+    break waits for the next write, or for ``flush``. A progress bar drawn after a write so starts on a
+    line of its own, and erasing it never takes a piece of the results with it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines, newline, self.pending = (self.pending + text).rpartition("\n")
+        if newline:
+            self.stream.write(lines + newline)
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def finish(self) -> None:
+        """Write what is pending: the bar is gone."""
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.stream.encoding
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no descriptor behind it, or closed
+        return False
 
 
 def _discard_further_output(stream: TextIO) -> None:

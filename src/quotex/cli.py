@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
@@ -225,31 +225,77 @@ def _counted(jobs: Iterable[Job]) -> tuple[Iterable[Job], int | None]:
 def run_to_file(
     arguments: list[str], format: str, path: Path, err: TextIO, options: Options = Options()
 ) -> int:
-    """``run`` with the results written to the file at ``path`` (UTF-8).
+    """``run`` with the results written to the file at ``path`` (UTF-8), as a careful Unix tool does.
 
-    The results go to a hidden temporary file beside it, renamed over ``path`` at the end: an input is
-    never truncated before it is read, and an interrupted run leaves no half-written file. Writing over
-    one of the input files is refused.
+    A regular file, new or existing, is written through a hidden temporary file in its folder, renamed
+    over it at the end: an input is never truncated before it is read, and an interrupted run leaves no
+    half-written file. The new file has the mode ``open()`` would give it (0666 less the umask), or the
+    mode of the file it replaces. A symbolic link is followed and its target written the same way.
+    Anything else, a FIFO, a terminal, ``/dev/null``, ``/dev/stdout``, is opened and written directly,
+    never replaced. Writing over one of the input files is refused.
     """
     report = ErrorReport(err)
     code = 0
     with report.guard():
         if any(os.path.isfile(argument) and _same_file(argument, path) for argument in arguments):
             raise OutputError(str(path), "is one of the inputs; quotex never writes over its input")
-        try:
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or "."
-            )
-        except OSError as error:
-            raise OutputError(str(path), f"cannot write: {error.strerror or error}") from error
-        try:
-            with open(handle, "w", encoding="utf-8", newline="") as stream:  # csv writes its own \r\n
+        if _written_in_place(path):
+            with _open_output(path, lambda: open(path, "w", encoding="utf-8", newline="")) as stream:
                 code = run(arguments, format, stream, err, options)
-            os.replace(temporary, path)
+            return max(code, report.exit_code)
+        target = Path(os.path.realpath(path))  # a link's target: the link stays a link
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+        try:
+            with _open_output(path, lambda: _create_like(temporary, target)) as stream:
+                code = run(arguments, format, stream, err, options)
+            os.replace(temporary, target)
         finally:
-            if os.path.exists(temporary):
+            with suppress(FileNotFoundError):
                 os.unlink(temporary)
     return max(code, report.exit_code)
+
+
+def _written_in_place(path: Path) -> bool:
+    """Is the output something other than a regular file (or a link to one, or nothing yet)? A FIFO,
+    a device or a terminal, and anything under /dev or /proc (``/dev/stdout`` may lead to a regular file
+    that is the shell's redirection: it is still written, never replaced)."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # nothing there yet (or a dangling link): a new regular file
+        return False
+
+
+def _create_like(temporary: Path, target: Path) -> TextIO:
+    """A new file at ``temporary`` with the mode of ``target`` if it exists, else what the umask gives."""
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with suppress(FileNotFoundError):
+            os.fchmod(descriptor, stat.S_IMODE(os.stat(target).st_mode))
+        return open(descriptor, "w", encoding="utf-8", newline="")  # csv writes its own \r\n
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+@contextmanager
+def _open_output(path: Path, opener: Callable[[], TextIO]) -> Iterator[TextIO]:
+    """The stream ``opener`` gives, closed at the end; a failure to open or close is an ``OutputError``."""
+    try:
+        stream = opener()
+    except OSError as error:
+        raise OutputError(str(path), f"cannot write: {error.strerror or error}") from error
+    try:
+        yield stream
+    finally:
+        try:
+            stream.close()
+        except BrokenPipeError:  # a FIFO's reader gone: as with standard output, not an error
+            pass
+        except OSError as error:
+            raise OutputError(str(path), f"cannot write: {error.strerror or error}") from error
 
 
 def _same_file(argument: str, path: Path) -> bool:

@@ -12,26 +12,28 @@ text to analyse or a table to print, so ``quotex --help`` and ``quotex --version
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Protocol, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TextIO
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__, batch
 from .errors import OutputError, QuotexError
 from .inputs import DEFAULT_PATTERN, Job, is_glob, is_json_lines, iter_jobs
 from .reading import STDIN, STDIN_ARGUMENT
-from .render import Writer, open_writer
+from .render import FORMATS, Writer, open_writer
 from .render.outdir import OutputDirWriter
 from .summary import CorpusSummary
 
@@ -45,6 +47,8 @@ INTERRUPTED = 130
 DEFAULT_TIMEOUT = 60.0
 """Seconds the analysis of one document may take by default (``--timeout``)."""
 SUMMARY_FORMATS = ("table", "json")
+COMPLETE_VARIABLE = "_QUOTEX_COMPLETE"
+"""Shell completion: ``eval "$(_QUOTEX_COMPLETE=source_bash quotex)"`` (source_zsh, source_fish)."""
 OUTPUT_DIR_FORMATS = ("json", "jsonl", "csv")
 
 
@@ -482,7 +486,82 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
+click = sys.modules[typer.BadParameter.__module__]
+"""The exceptions of the click that typer runs on (its own copy in recent versions)."""
+
+
+class UsageError(click.UsageError):  # type: ignore[name-defined,misc]
+    """A usage error already in quotex's words: printed as ``quotex: error: <message>``, exit status 2."""
+
+
+class _Command(TyperCommand):
+    """The command, with usage errors in quotex's own voice: one line, ``quotex: error: ...``, status 2,
+    instead of click's Usage/Try/Error box."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            typer.echo(f"{PROG}: error: {usage_message(error, self)}", err=True)
+            sys.exit(2)
+        except typer.Abort:
+            typer.echo(f"{PROG}: interrupted", err=True)
+            sys.exit(INTERRUPTED)
+        except click.ClickException as error:
+            typer.echo(f"{PROG}: error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_message(error: Any, command: Any) -> str:
+    """Click's usage errors, said in one line: ``no option --bogus (did you mean --workers?)``,
+    ``--format needs a value``, ``--workers abc: not a whole number``."""
+    if isinstance(error, UsageError):
+        return error.message
+    if isinstance(error, click.NoSuchOption):
+        names = sorted({name for param in command.params for name in param.opts if name.startswith("--")})
+        close = difflib.get_close_matches(error.option_name, names, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        return f"no option {error.option_name}{hint}"
+    if isinstance(error, click.BadOptionUsage) and "requires an argument" in error.message:
+        return f"{error.option_name} needs a value"
+    message = error.message.replace("Value error, ", "").rstrip(".")
+    if isinstance(error, click.BadParameter) and error.param is not None:
+        name = error.param.opts[0] if error.param.opts else (error.param.human_readable_name or "")
+        return f"{name}: {message}"
+    return message
+
+
+def _choose(option: str, value: str, choices: Sequence[str]) -> str:
+    """``value`` if it is one of ``choices`` (any case), else a usage error listing them."""
+    if value.lower() in choices:
+        return value.lower()
+    listed = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+    raise UsageError(f"{option} {value}: choose {listed}")
+
+
+EXAMPLES = """\
+Examples:
+  quotex article.txt                        tables at a terminal
+  quotex article.txt -f json | jq .quotes   one JSON object
+  cat article.txt | quotex -f json          standard input
+  quotex corpus/ -f jsonl -o quotes.jsonl   a whole folder, in parallel
+  quotex corpus/ --summary --top 10         corpus totals
+  quotex corpus/ --speaker Лавров -f csv    one speaker's quotes
+  quotex article.txt -f html -o page.html   a report for the browser"""
+
+
 @app.command(
+    cls=_Command,
     help=(
         "Find who said what in Russian news text: quotes and their speakers, and the people, countries, "
         "organisations and locations the text mentions. Reads each FILE (UTF-8, or cp1251): a text file, "
@@ -491,8 +570,11 @@ def _utf8(stream: TextIO) -> TextIO:
         "Many documents are analysed in parallel."
     ),
     epilog=(
+        "\b\n" + EXAMPLES + "\n\n"
         "Exit status: 0 on success, 1 if any input could not be read or analysed or took longer than "
-        "--timeout (the others are still printed), 2 for a usage error, 130 when interrupted."
+        "--timeout (the others are still printed), 2 for a usage error, 130 when interrupted. "
+        'Shell completion for bash: eval "$(_QUOTEX_COMPLETE=source_bash quotex)" (zsh: source_zsh; '
+        "fish: source_fish)."
     ),
 )
 def command(
@@ -503,39 +585,61 @@ def command(
             metavar="FILE",
             help="Files, folders, globs or JSON Lines files to analyse; '-' is standard input.",
             show_default=False,
+            hidden=True,  # the help's first paragraph says what FILE is, without a type name
         ),
     ] = None,
     format: Annotated[
-        Format,
-        typer.Option("-f", "--format", case_sensitive=False, help="Output format."),
-    ] = Format.table,
+        str | None,
+        typer.Option(
+            "-f",
+            "--format",
+            metavar="FORMAT",
+            help="Output format: table (the default), json, jsonl, csv, markup or html; "
+            "json with --output-dir.",
+            show_default=False,
+            autocompletion=lambda incomplete: [name for name in FORMATS if name.startswith(incomplete)],
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", dir_okay=False, help="Write results to this file instead of standard output."
+            "-o", "--output", metavar="FILE", help="Write results to this file instead of standard output."
         ),
     ] = None,
     output_dir: Annotated[
         Path | None,
         typer.Option(
             "--output-dir",
-            file_okay=False,
-            help="Write one file per input here (json, jsonl or csv), mirroring the folders of the inputs.",
+            metavar="DIR",
+            help="Write one file per input here (json, the default, jsonl or csv), mirroring the folders "
+            "of the inputs.",
         ),
     ] = None,
     pattern: Annotated[
         str,
-        typer.Option("--glob", help="Which files to read in a FOLDER, relative to it; '**' spans folders."),
+        typer.Option(
+            "--glob",
+            metavar="PATTERN",
+            help="Which files to read in a FOLDER, relative to it; '**' spans folders.",
+        ),
     ] = DEFAULT_PATTERN,
     text_field: Annotated[
-        str, typer.Option("--text-field", help="The field holding the article in a JSON Lines file.")
+        str,
+        typer.Option(
+            "--text-field", metavar="NAME", help="The field holding the article in a JSON Lines file."
+        ),
     ] = "text",
     id_field: Annotated[
-        str, typer.Option("--id-field", help="The field whose value becomes 'source' in a JSON Lines file.")
+        str,
+        typer.Option(
+            "--id-field",
+            metavar="NAME",
+            help="The field whose value becomes 'source' in a JSON Lines file.",
+        ),
     ] = "id",
     workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores)."),
+        str | None,
+        typer.Option("--workers", "-w", metavar="N", help="Worker processes (default: the machine's cores)."),
     ] = None,
     dask_address: Annotated[
         str | None,
@@ -543,18 +647,17 @@ def command(
             "--dask",
             metavar="ADDRESS",
             help="Run on a Dask cluster: 'local' (a cluster of --workers processes on this machine) or a "
-            "scheduler address (tcp://host:8786) whose workers see the same files. Needs quotex[dask].",
+            "scheduler address (tcp://host:8786) whose workers see the same files. Needs Dask.",
         ),
     ] = None,
     timeout: Annotated[
-        float,
+        str,
         typer.Option(
             "--timeout",
             metavar="SECONDS",
-            min=0,
             help="Skip a document whose analysis takes longer than this, as failed; 0: no limit.",
         ),
-    ] = DEFAULT_TIMEOUT,
+    ] = f"{DEFAULT_TIMEOUT:g}",
     unordered: Annotated[
         bool, typer.Option("--unordered", help="Write documents as they finish, not in input order.")
     ] = False,
@@ -573,22 +676,26 @@ def command(
     arguments = list(files or ())
     if not arguments:
         if _stdin_is_terminal():
-            ctx.fail(
+            raise UsageError(
                 f"no input: give FILE arguments, or pipe text in (e.g. cat article.txt | {PROG} -f json)"
             )
         arguments = [STDIN_ARGUMENT]
-    if summary and format.value not in SUMMARY_FORMATS:
-        raise typer.BadParameter(f"--summary prints {' or '.join(SUMMARY_FORMATS)}", param_hint="'-f'")
-    if output_dir is not None and format.value not in OUTPUT_DIR_FORMATS:
-        raise typer.BadParameter(f"--output-dir writes {', '.join(OUTPUT_DIR_FORMATS)}", param_hint="'-f'")
-    if output_dir is not None and (output is not None or summary):
-        raise typer.BadParameter(
-            "--output-dir goes with neither -o nor --summary", param_hint="'--output-dir'"
-        )
+    chosen = _choose("-f", format, FORMATS) if format is not None else None
+    processes = _number("--workers", workers, int, "a whole number, 1 or more", minimum=1)
+    seconds = _number("--timeout", timeout, float, "seconds, 0 (no limit) or more", minimum=0)
+    if output_dir is not None:
+        if output is not None or summary:
+            raise UsageError("--output-dir goes with neither -o nor --summary")
+        chosen = chosen or "json"
+        if chosen not in OUTPUT_DIR_FORMATS:
+            raise UsageError(f"--output-dir writes json, jsonl or csv files, not -f {chosen}")
+    chosen = chosen or "table"
+    if summary and chosen not in SUMMARY_FORMATS:
+        raise UsageError(f"--summary prints a table or json, not -f {chosen}")
     if dask_address is not None:
-        _check_dask(dask_address, workers)
+        _check_dask(dask_address, processes)
     options = Options(
-        workers=workers or batch.default_workers(),
+        workers=processes or batch.default_workers(),
         ordered=not unordered,
         pattern=pattern,
         text_field=text_field,
@@ -598,13 +705,26 @@ def command(
         quiet=quiet,
         progress=not quiet and sys.stderr.isatty(),
         dask=dask_address,
-        timeout=timeout or None,
+        timeout=seconds or None,
     )
     if output is None:
-        code = run(arguments, format.value, _utf8(sys.stdout), sys.stderr, options)
+        code = run(arguments, chosen, _utf8(sys.stdout), sys.stderr, options)
     else:
-        code = run_to_file(arguments, format.value, output, sys.stderr, options)
+        code = run_to_file(arguments, chosen, output, sys.stderr, options)
     raise typer.Exit(code)
+
+
+def _number(option: str, value: str | None, kind: Callable[[str], Any], what: str, *, minimum: float) -> Any:
+    """The option's ``value`` as a number of ``kind``, at least ``minimum``; else a usage error."""
+    if value is None:
+        return None
+    try:
+        number = kind(value)
+    except ValueError:
+        number = None
+    if number is None or number != number or number < minimum or number == float("inf"):
+        raise UsageError(f"{option} {value}: give {what}")
+    return number
 
 
 def _check_dask(address: str, workers: int | None) -> None:
@@ -612,17 +732,19 @@ def _check_dask(address: str, workers: int | None) -> None:
     try:
         import distributed  # noqa: F401
     except ImportError:
-        typer.echo(f"{PROG}: error: --dask needs the dask extra: pip install 'quotex[dask]'", err=True)
-        raise typer.Exit(2) from None
+        raise UsageError(
+            "--dask needs Dask: pip install 'dask[distributed]' (or '.[dask]' in quotex's folder)"
+        ) from None
     if workers is not None and address != "local":
-        raise typer.BadParameter(
-            "goes with '--dask local' only: a scheduler's cluster has its own workers",
-            param_hint="'--workers'",
-        )
+        raise UsageError("--workers goes with '--dask local' only: a scheduler's cluster has its own workers")
 
 
 def main() -> None:
     """Entry point of the ``quotex`` script and of ``python -m quotex``."""
+    if COMPLETE_VARIABLE in os.environ:  # a shell asks for its completion script or for completions
+        from typer.completion import completion_init
+
+        completion_init()
     app(prog_name=PROG)
 
 

@@ -16,7 +16,7 @@ it (inside one call to natasha's models) is not ended: Dask gives no way to stop
 
 ``extract_partition`` is the same analysis for a ``dask.bag`` of JSON records.
 
-Needs the ``dask`` extra: ``pip install 'quotex[dask]'``, on the client and on every worker.
+Needs Dask (``pip install 'dask[distributed]'``, or the ``dask`` extra), on the client and on every worker.
 """
 
 # This module is called "dask" like the package it uses. Imports are absolute, so ``import dask`` or
@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 try:
     import distributed
 except ImportError as error:  # pragma: no cover - depends on what is installed
-    raise ImportError("quotex.dask needs the dask extra: pip install 'quotex[dask]'") from error
+    raise ImportError("quotex.dask needs Dask: pip install 'dask[distributed]'") from error
 
 from . import batch
 from .batch import Outcome

@@ -31,6 +31,7 @@ from typer.core import TyperCommand
 
 from . import __version__, batch
 from .errors import OutputError, QuotexError
+from .filters import KINDS, QuoteFilter, name_words
 from .inputs import DEFAULT_PATTERN, Job, is_glob, is_json_lines, iter_jobs
 from .reading import STDIN, STDIN_ARGUMENT
 from .render import FORMATS, Writer, open_writer
@@ -128,6 +129,10 @@ class Options:
     """Run on a Dask cluster: "local" (``workers`` processes on this machine) or a scheduler address."""
     timeout: float | None = DEFAULT_TIMEOUT
     """Seconds one document's analysis may take before it is skipped as failed; ``None`` or 0: no limit."""
+    quotes: QuoteFilter = field(default_factory=QuoteFilter)
+    """Which quotes to write (``--speaker``, ``--kind``); every one by default."""
+    top: int | None = None
+    """Rows of each ``--summary`` list (``--top``): 20 in a table and all in JSON by default."""
 
 
 def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Options = Options()) -> int:
@@ -160,10 +165,11 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
                 if outcome.note is not None:
                     with bar.paused():
                         report.note(outcome.note)
+                document = options.quotes.apply(outcome.document)
                 with bar.paused() if pause_for_output else nullcontext(), report.guard():
-                    sink.write(outcome.document, outcome.job)
+                    sink.write(document, outcome.job)
                     done += 1
-                    quotes += len(outcome.document.quotes)
+                    quotes += len(document.quotes)
         sink.close()
         _finish(out)
     except BrokenPipeError:
@@ -347,6 +353,7 @@ class _ToSummary:
 
     format: str
     out: TextIO
+    top: int | None = None
     summary: CorpusSummary = field(default_factory=CorpusSummary)
 
     def write(self, document: Document, job: Job) -> None:
@@ -355,15 +362,21 @@ class _ToSummary:
     def close(self) -> None:
         from .render.summary import write_summary_json, write_summary_table
 
+        totals = self.summary.to_dict()
         if self.format == "json":
-            write_summary_json(self.summary.to_dict(), self.out)
+            if self.top is not None:
+                for name in ("speakers", "countries", "organisations"):
+                    totals[name] = totals[name][: self.top]
+            write_summary_json(totals, self.out)
+        elif self.top is not None:
+            write_summary_table(totals, self.out, top=self.top)
         else:
-            write_summary_table(self.summary.to_dict(), self.out)
+            write_summary_table(totals, self.out)
 
 
 def _open_sink(format: str, out: TextIO, arguments: list[str], options: Options) -> _Sink:
     if options.summary:
-        return _ToSummary(format, out)
+        return _ToSummary(format, out, options.top)
     if options.output_dir is not None:
         inputs = [Path(argument) for argument in arguments if argument != STDIN_ARGUMENT]
         return _ToFolder(OutputDirWriter(options.output_dir, format, inputs=inputs, pattern=options.pattern))
@@ -665,6 +678,33 @@ def command(
         bool,
         typer.Option("--summary", help="Print corpus totals (speakers, countries, organisations) instead."),
     ] = False,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            metavar="NAME",
+            help="Only the quotes of this speaker: a name or surname, any case ('лавров'), also within "
+            "a joint source.",
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only direct or only indirect quotes.",
+            autocompletion=lambda incomplete: [name for name in KINDS if name.startswith(incomplete)],
+        ),
+    ] = None,
+    top: Annotated[
+        str | None,
+        typer.Option(
+            "--top",
+            metavar="N",
+            help="With --summary: the N first speakers, countries and organisations (default: 20 in a "
+            "table, all in JSON).",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no closing line on stderr.")
     ] = False,
@@ -681,6 +721,12 @@ def command(
             )
         arguments = [STDIN_ARGUMENT]
     chosen = _choose("-f", format, FORMATS) if format is not None else None
+    quote_kind = _choose("--kind", kind, KINDS) if kind is not None else None
+    rows = _number("--top", top, int, "a whole number, 1 or more", minimum=1)
+    if rows is not None and not summary:
+        raise UsageError("--top goes with --summary")
+    if speaker is not None and not name_words(speaker):
+        raise UsageError(f"--speaker {speaker!r}: give a name or a surname")
     processes = _number("--workers", workers, int, "a whole number, 1 or more", minimum=1)
     seconds = _number("--timeout", timeout, float, "seconds, 0 (no limit) or more", minimum=0)
     if output_dir is not None:
@@ -706,6 +752,8 @@ def command(
         progress=not quiet and sys.stderr.isatty(),
         dask=dask_address,
         timeout=seconds or None,
+        quotes=QuoteFilter(speaker, quote_kind),  # type: ignore[arg-type]  # checked by _choose
+        top=rows,
     )
     if output is None:
         code = run(arguments, chosen, _utf8(sys.stdout), sys.stderr, options)

@@ -32,6 +32,7 @@ from typer.core import TyperCommand
 from . import __version__, batch
 from .errors import OutputError, QuotexError
 from .filters import KINDS, QuoteFilter, name_words
+from .i18n import LANGUAGES, N_, _, language_from_environment, ngettext, set_language
 from .inputs import DEFAULT_PATTERN, Job, is_glob, is_json_lines, iter_jobs
 from .reading import STDIN, STDIN_ARGUMENT
 from .render import FORMATS, Writer, open_writer
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 
 PROG = "quotex"
 INTERRUPTED = 130
+ERROR, NOTE, INTERRUPTED_WORD = N_("error"), N_("note"), N_("interrupted")
+"""The fixed words of stderr lines: ``quotex: error: ...``, in the interface's language."""
 """Exit status after Ctrl-C, as shells report a process ended by SIGINT."""
 DEFAULT_TIMEOUT = 60.0
 """Seconds the analysis of one document may take by default (``--timeout``)."""
@@ -93,18 +96,18 @@ class ErrorReport:
             yield
         except QuotexError as error:
             self.failures += 1
-            self.err.write(f"{PROG}: error: {error}\n")
+            self.err.write(f"{PROG}: {_(ERROR)}: {error}\n")
             self.err.flush()
 
     def error(self, message: str) -> None:
         """A failure already put into words (an input that could not be read): reported, counted."""
         self.failures += 1
-        self.err.write(f"{PROG}: error: {message}\n")
+        self.err.write(f"{PROG}: {_(ERROR)}: {message}\n")
         self.err.flush()
 
     def note(self, message: str) -> None:
         """A remark for the user that is not an error: it goes to stderr and leaves the exit code alone."""
-        self.err.write(f"{PROG}: note: {message}\n")
+        self.err.write(f"{PROG}: {_(NOTE)}: {message}\n")
         self.err.flush()
 
     @property
@@ -179,11 +182,17 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
         with suppress(BrokenPipeError, QuotexError):
             sink.close()  # what was finished stays well-formed: a JSON array is closed
             _finish(out)
-        err.write(f"{PROG}: interrupted after {_documents(done)}\n")
+        err.write(f"{PROG}: " + _("interrupted after {documents}").format(documents=_documents(done)) + "\n")
         return INTERRUPTED
     if not options.quiet and done + report.failures > 1:
         seconds = time.perf_counter() - started
-        err.write(f"{PROG}: {_documents(done)}, {report.failures} failed, {quotes} quotes, {seconds:.1f} s\n")
+        closing = _("{documents}, {failed} failed, {quotes}, {seconds:.1f} s").format(
+            documents=_documents(done),
+            failed=report.failures,
+            quotes=ngettext("{count} quote", "{count} quotes", quotes).format(count=quotes),
+            seconds=seconds,
+        )
+        err.write(f"{PROG}: {closing}\n")
     return report.exit_code
 
 
@@ -195,7 +204,7 @@ def _finish(out: TextIO) -> None:
 
 
 def _documents(count: int) -> str:
-    return f"{count} document{'' if count == 1 else 's'}"
+    return ngettext("{count} document", "{count} documents", count).format(count=count)
 
 
 def _outcomes(
@@ -524,13 +533,13 @@ class _Command(TyperCommand):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as error:
-            typer.echo(f"{PROG}: error: {usage_message(error, self)}", err=True)
+            typer.echo(f"{PROG}: {_(ERROR)}: {usage_message(error, self)}", err=True)
             sys.exit(2)
         except typer.Abort:
-            typer.echo(f"{PROG}: interrupted", err=True)
+            typer.echo(f"{PROG}: {_(INTERRUPTED_WORD)}", err=True)
             sys.exit(INTERRUPTED)
         except click.ClickException as error:
-            typer.echo(f"{PROG}: error: {error.format_message()}", err=True)
+            typer.echo(f"{PROG}: {_(ERROR)}: {error.format_message()}", err=True)
             sys.exit(error.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -543,10 +552,10 @@ def usage_message(error: Any, command: Any) -> str:
     if isinstance(error, click.NoSuchOption):
         names = sorted({name for param in command.params for name in param.opts if name.startswith("--")})
         close = difflib.get_close_matches(error.option_name, names, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        return f"no option {error.option_name}{hint}"
+        hint = " " + _("(did you mean {option}?)").format(option=close[0]) if close else ""
+        return _("no option {option}").format(option=error.option_name) + hint
     if isinstance(error, click.BadOptionUsage) and "requires an argument" in error.message:
-        return f"{error.option_name} needs a value"
+        return _("{option} needs a value").format(option=error.option_name)
     message = error.message.replace("Value error, ", "").rstrip(".")
     if isinstance(error, click.BadParameter) and error.param is not None:
         name = error.param.opts[0] if error.param.opts else (error.param.human_readable_name or "")
@@ -558,8 +567,10 @@ def _choose(option: str, value: str, choices: Sequence[str]) -> str:
     """``value`` if it is one of ``choices`` (any case), else a usage error listing them."""
     if value.lower() in choices:
         return value.lower()
-    listed = ", ".join(choices[:-1]) + f" or {choices[-1]}"
-    raise UsageError(f"{option} {value}: choose {listed}")
+    listed = _("{some} or {last}").format(some=", ".join(choices[:-1]), last=choices[-1])
+    raise UsageError(
+        _("{option} {value}: choose {choices}").format(option=option, value=value, choices=listed)
+    )
 
 
 EXAMPLES = """\
@@ -708,36 +719,51 @@ def command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no closing line on stderr.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language of tables, messages and the HTML page: en or ru (default: from LC_ALL, "
+            "LC_MESSAGES or LANG).",
+            autocompletion=lambda incomplete: [name for name in LANGUAGES if name.startswith(incomplete)],
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
+    set_language(_choose("--lang", lang, LANGUAGES) if lang is not None else language_from_environment())
     arguments = list(files or ())
     if not arguments:
         if _stdin_is_terminal():
             raise UsageError(
-                f"no input: give FILE arguments, or pipe text in (e.g. cat article.txt | {PROG} -f json)"
+                _(
+                    "no input: give FILE arguments, or pipe text in (e.g. cat article.txt | {prog} -f json)"
+                ).format(prog=PROG)
             )
         arguments = [STDIN_ARGUMENT]
     chosen = _choose("-f", format, FORMATS) if format is not None else None
     quote_kind = _choose("--kind", kind, KINDS) if kind is not None else None
-    rows = _number("--top", top, int, "a whole number, 1 or more", minimum=1)
+    rows = _number("--top", top, int, _("a whole number, 1 or more"), minimum=1)
     if rows is not None and not summary:
-        raise UsageError("--top goes with --summary")
+        raise UsageError(_("{option} goes with {other}").format(option="--top", other="--summary"))
     if speaker is not None and not name_words(speaker):
-        raise UsageError(f"--speaker {speaker!r}: give a name or a surname")
-    processes = _number("--workers", workers, int, "a whole number, 1 or more", minimum=1)
-    seconds = _number("--timeout", timeout, float, "seconds, 0 (no limit) or more", minimum=0)
+        raise UsageError(_("--speaker {name!r}: give a name or a surname").format(name=speaker))
+    processes = _number("--workers", workers, int, _("a whole number, 1 or more"), minimum=1)
+    seconds = _number("--timeout", timeout, float, _("seconds, 0 (no limit) or more"), minimum=0)
     if output_dir is not None:
         if output is not None or summary:
-            raise UsageError("--output-dir goes with neither -o nor --summary")
+            raise UsageError(_("--output-dir goes with neither -o nor --summary"))
         chosen = chosen or "json"
         if chosen not in OUTPUT_DIR_FORMATS:
-            raise UsageError(f"--output-dir writes json, jsonl or csv files, not -f {chosen}")
+            raise UsageError(
+                _("--output-dir writes json, jsonl or csv files, not -f {format}").format(format=chosen)
+            )
     chosen = chosen or "table"
     if summary and chosen not in SUMMARY_FORMATS:
-        raise UsageError(f"--summary prints a table or json, not -f {chosen}")
+        raise UsageError(_("--summary prints a table or json, not -f {format}").format(format=chosen))
     if dask_address is not None:
         _check_dask(dask_address, processes)
     options = Options(
@@ -771,7 +797,7 @@ def _number(option: str, value: str | None, kind: Callable[[str], Any], what: st
     except ValueError:
         number = None
     if number is None or number != number or number < minimum or number == float("inf"):
-        raise UsageError(f"{option} {value}: give {what}")
+        raise UsageError(_("{option} {value}: give {what}").format(option=option, value=value, what=what))
     return number
 
 
@@ -781,10 +807,12 @@ def _check_dask(address: str, workers: int | None) -> None:
         import distributed  # noqa: F401
     except ImportError:
         raise UsageError(
-            "--dask needs Dask: pip install 'dask[distributed]' (or '.[dask]' in quotex's folder)"
+            _("--dask needs Dask: pip install 'dask[distributed]' (or '.[dask]' in quotex's folder)")
         ) from None
     if workers is not None and address != "local":
-        raise UsageError("--workers goes with '--dask local' only: a scheduler's cluster has its own workers")
+        raise UsageError(
+            _("--workers goes with '--dask local' only: a scheduler's cluster has its own workers")
+        )
 
 
 def main() -> None:

@@ -52,6 +52,11 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogs where it is defined; it is translated where it is shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for ``count`` in the interface's language (Russian has three)."""
     return _translation.ngettext(singular, plural, count)

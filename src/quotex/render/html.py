@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import jinja2
 
+from ..i18n import _, language, ngettext
 from .segments import Mark, Node, document_layers, nest
 
 if TYPE_CHECKING:
@@ -42,6 +43,11 @@ def environment() -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+        )
+        # The interface's language, looked up at each call: a page follows ``--lang`` and the locale.
+        _environment.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=_, ngettext=ngettext, newstyle=True
         )
     return _environment
 
@@ -74,12 +80,17 @@ class QuoteRow:
     @property
     def who(self) -> str:
         """The speaker's name, else how the text describes them, else "not named"."""
-        return self.speaker or self.description or "not named"
+        return self.speaker or self.description or _("not named")
 
     @property
     def summary(self) -> str:
         """Who, role, kind and cue on one line: the tooltip when the page's script does not run."""
-        parts = [self.who, self.role, self.kind, f"cue: {self.cue}" if self.cue else None]
+        parts = [
+            self.who,
+            self.role,
+            _(self.kind),
+            _("cue: {cue}").format(cue=self.cue) if self.cue else None,
+        ]
         return " · ".join(part for part in parts if part)
 
 
@@ -196,6 +207,7 @@ def render_page(views: list[DocumentView], totals: Totals | None = None) -> str:
         totals=totals,
         tables=totals.tables() if totals is not None else None,
         palette=range(PALETTE_SIZE),
+        lang=language(),
     )
 
 

@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
+from ..i18n import N_, _
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-LOADING = "loading models"
-ANALYSING = "analysing"
+LOADING = N_("loading models")
+ANALYSING = N_("analysing")
 
 
 class ProgressBar:
@@ -29,7 +31,7 @@ class ProgressBar:
         self.started: float | None = None
         self.done = 0
         self.progress = _new_progress(stream, self)
-        self.task: TaskID = self.progress.add_task(LOADING, total=None)
+        self.task: TaskID = self.progress.add_task(_(LOADING), total=None)
 
     def __enter__(self) -> ProgressBar:
         self.progress.start()
@@ -42,7 +44,7 @@ class ProgressBar:
         """The models are loaded: the analysis, and its clock, start now. Later calls change nothing."""
         if self.started is None:
             self.started = time.monotonic()
-            self.progress.update(self.task, description=ANALYSING, total=self.total)
+            self.progress.update(self.task, description=_(ANALYSING), total=self.total)
 
     def advance(self) -> None:
         """One more document done (analysed or failed)."""
@@ -87,7 +89,7 @@ def _new_progress(stream: TextIO, bar: ProgressBar) -> Progress:
             if bar.total:
                 percent = 100 * bar.done / bar.total
                 return Text(f"{bar.done}/{bar.total} {percent:3.0f}%", style="progress.percentage")
-            return Text(f"{bar.done} docs", style="progress.percentage")
+            return Text(_("{count} docs").format(count=bar.done), style="progress.percentage")
 
     class Rate(ProgressColumn):
         """Documents a second and, with a total, the time left at that rate."""
@@ -96,10 +98,10 @@ def _new_progress(stream: TextIO, bar: ProgressBar) -> Progress:
             rate = bar.rate()
             if rate is None:
                 return Text("")
-            text = f"{rate:.1f} docs/s"
+            text = _("{rate:.1f} docs/s").format(rate=rate)
             if bar.total:
                 left = max(bar.total - bar.done, 0) / rate
-                text += f", {int(left) // 60}:{int(left) % 60:02d} left"
+                text += ", " + _("{time} left").format(time=f"{int(left) // 60}:{int(left) % 60:02d}")
             return Text(text, style="progress.data.speed")
 
     return Progress(

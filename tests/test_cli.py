@@ -469,3 +469,19 @@ def test_help_does_not_load_natasha_or_rich() -> None:
     assert completed.returncode == 0, completed.stderr
     assert "Usage: quotex" in completed.stdout
     assert completed.stdout.splitlines()[-1] == "exit 0 heavy []"
+
+
+def test_json_lines_without_the_text_field_is_one_error_with_a_hint_then_a_count(
+    runner: CliRunner, full: None, tmp_path: Path
+) -> None:
+    archive = tmp_path / "news.jsonl"
+    records = [{"id": number, "body": "Текст.", "title": "Заголовок"} for number in range(4)]
+    archive.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = invoke(runner, str(archive), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"quotex: error: {archive}: line 1 (id 0): no 'text' string (fields: id, body, title); "
+        "choose the article's field with --text-field NAME",
+        f"quotex: error: {archive}: 3 more records without a 'text' string",
+    ]
+    assert result.stderr.splitlines()[2].startswith("quotex: 0 documents, 4 failed, 0 quotes")

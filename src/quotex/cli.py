@@ -99,11 +99,16 @@ class ErrorReport:
             self.err.write(f"{PROG}: {_(ERROR)}: {error}\n")
             self.err.flush()
 
-    def error(self, message: str) -> None:
-        """A failure already put into words (an input that could not be read): reported, counted."""
-        self.failures += 1
+    def error(self, message: str, *, counted: bool = False) -> None:
+        """A failure already put into words (an input that could not be read): reported, counted
+        (unless ``counted`` already)."""
+        self.failures += 0 if counted else 1
         self.err.write(f"{PROG}: {_(ERROR)}: {message}\n")
         self.err.flush()
+
+    def count(self) -> None:
+        """A failure reported in another line (one of many alike): counted only."""
+        self.failures += 1
 
     def note(self, message: str) -> None:
         """A remark for the user that is not an error: it goes to stderr and leaves the exit code alone."""
@@ -155,6 +160,7 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
     if pause_for_output:
         out = _WholeLines(out)
     sink = _open_sink(format, out, arguments, options)
+    missing = _MissingText(options.text_field)
     started = time.perf_counter()
     done = quotes = 0
     try:
@@ -162,8 +168,12 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
             for outcome in _outcomes(jobs, options, on_ready=bar.ready):
                 bar.advance()
                 if outcome.error is not None:
+                    message = missing.first(outcome)
+                    if message is None:
+                        report.count()
+                        continue
                     with bar.paused():
-                        report.error(outcome.error)
+                        report.error(message)
                     continue
                 if outcome.note is not None:
                     with bar.paused():
@@ -173,6 +183,8 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
                     sink.write(document, outcome.job)
                     done += 1
                     quotes += len(document.quotes)
+        for message in missing.counts():
+            report.error(message, counted=True)
         sink.close()
         _finish(out)
     except BrokenPipeError:
@@ -194,6 +206,37 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
         )
         err.write(f"{PROG}: {closing}\n")
     return report.exit_code
+
+
+@dataclass
+class _MissingText:
+    """JSON Lines records without the text field: the first of a file is reported with the fields it has
+    and the option that picks one; the others are counted and reported in one line at the end."""
+
+    field: str
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def first(self, outcome: batch.Outcome) -> str | None:
+        """The message to report for a failed outcome, or None for a record already reported alike."""
+        reason = outcome.job.error or ""
+        if f": no {self.field!r} string (fields: " not in reason:
+            return outcome.error
+        source = outcome.job.source
+        self.seen[source] = self.seen.get(source, 0) + 1
+        if self.seen[source] > 1:
+            return None
+        return f"{outcome.error}; " + _("choose the article's field with --text-field NAME")
+
+    def counts(self) -> Iterator[str]:
+        """One line per file whose records lacked the field more than once."""
+        for source, count in self.seen.items():
+            if count > 1:
+                more = ngettext(
+                    "{source}: {count} more record without a {field!r} string",
+                    "{source}: {count} more records without a {field!r} string",
+                    count - 1,
+                )
+                yield more.format(source=source, count=count - 1, field=self.field)
 
 
 def _finish(out: TextIO) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import jinja2
 
 from ..i18n import _, language, ngettext
-from .segments import Mark, Node, document_layers, nest
+from .segments import Layer, Mark, Node, document_layers, nest
 
 if TYPE_CHECKING:
     from ..records import Document, Quote
@@ -106,8 +106,8 @@ class DocumentView:
     speakers: tuple[dict[str, Any], ...]
     countries: tuple[dict[str, Any], ...]
     organisations: tuple[dict[str, Any], ...]
-    people: int
-    locations: int
+    people: tuple[dict[str, Any], ...]
+    locations: tuple[dict[str, Any], ...]
 
 
 @dataclass
@@ -164,13 +164,13 @@ class Totals:
 
 
 def _top(counts: Counter[Any], describe: Any) -> dict[str, Any]:
+    """The ``TOP`` first rows, and the ``rest`` that the page opens on demand ("and N more")."""
     ranked = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
     largest = ranked[0][1] if ranked else 1
     rows = [
-        {**describe(key), "count": count, "share": round(100 * count / largest, 1)}
-        for key, count in ranked[:TOP]
+        {**describe(key), "count": count, "share": round(100 * count / largest, 1)} for key, count in ranked
     ]
-    return {"rows": rows, "more": max(0, len(ranked) - TOP)}
+    return {"rows": rows[:TOP], "rest": rows[TOP:], "more": max(0, len(ranked) - TOP)}
 
 
 class HtmlWriter:
@@ -227,7 +227,12 @@ def document_view(document: Document, number: int) -> DocumentView:
         _quote_row(quote, index, f"{anchor}-q{index}", colours)
         for index, quote in enumerate(document.quotes, 1)
     )
-    nodes = nest(document.text, document_layers(document))
+    locations = [
+        Layer(mention.start, mention.end, "location", number)
+        for number, location in enumerate(document.locations)
+        for mention in location.mentions
+    ]
+    nodes = nest(document.text, [*document_layers(document), *locations])
     return DocumentView(
         number=number,
         anchor=anchor,
@@ -251,8 +256,14 @@ def document_view(document: Document, number: int) -> DocumentView:
             {"name": organisation.name, "mentions": len(organisation.mentions)}
             for organisation in document.organisations
         ),
-        people=len(document.people),
-        locations=len(document.locations),
+        people=tuple(
+            {"name": person.name, "role": person.role, "mentions": len(person.mentions)}
+            for person in sorted(document.people, key=lambda person: -len(person.mentions))
+        ),
+        locations=tuple(
+            {"name": location.name, "mentions": len(location.mentions)}
+            for location in sorted(document.locations, key=lambda location: -len(location.mentions))
+        ),
     )
 
 
@@ -316,5 +327,7 @@ def _tag(mark: Mark, document: Document, quotes: tuple[QuoteRow, ...]) -> tuple[
         country = document.countries[mark.ref]
         title = f"{country.name} ({country.code})"
         return "span", {"class": "country", "data-code": country.code, "title": title}
+    if mark.kind == "location":
+        return "span", {"class": "loc", "title": document.locations[mark.ref].name}
     organisation = document.organisations[mark.ref]
     return "span", {"class": "org", "title": organisation.name}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -234,15 +235,83 @@ def test_no_input_at_a_terminal_is_a_usage_error(runner: CliRunner, monkeypatch:
 
 
 @pytest.mark.parametrize(
-    "args",
-    [["-f", "xml", "a.txt"], ["--no-such-option"], ["--format"]],
-    ids=["bad format", "unknown option", "missing value"],
+    ("args", "message"),
+    [
+        (["-f", "bogus", "a.txt"], "-f bogus: choose table, json, jsonl, csv, markup or html"),
+        (["--bogus"], "no option --bogus"),
+        (["--worker", "2", "a.txt"], "no option --worker (did you mean --workers?)"),
+        (["--sumary", "a.txt"], "no option --sumary (did you mean --summary?)"),
+        (["-x"], "no option -x"),
+        (["--format"], "--format needs a value"),
+        (["-w", "0", "a.txt"], "--workers 0: give a whole number, 1 or more"),
+        (["-w", "two", "a.txt"], "--workers two: give a whole number, 1 or more"),
+        (["--timeout", "-1", "a.txt"], "--timeout -1: give seconds, 0 (no limit) or more"),
+        (["--summary", "-f", "csv", "a.txt"], "--summary prints a table or json, not -f csv"),
+        (
+            ["--output-dir", "out", "-f", "table", "a.txt"],
+            "--output-dir writes json, jsonl or csv files, not -f table",
+        ),
+        (["--output-dir", "out", "-o", "x.json", "a.txt"], "--output-dir goes with neither -o nor --summary"),
+    ],
 )
-def test_usage_errors(runner: CliRunner, args: list[str]) -> None:
+def test_usage_errors_are_one_line_in_quotex_voice(runner: CliRunner, args: list[str], message: str) -> None:
     result = invoke(runner, *args)
     assert result.exit_code == 2
-    assert "Error:" in result.stderr
+    assert result.stderr == f"quotex: error: {message}\n"
     assert result.stdout == ""
+
+
+def test_usage_error_from_the_installed_script() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "quotex", "-f", "bogus", "a.txt"],
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False,
+    )  # fmt: skip
+    assert completed.returncode == 2
+    assert completed.stderr == "quotex: error: -f bogus: choose table, json, jsonl, csv, markup or html\n"
+
+
+def test_output_dir_without_format_writes_json(
+    runner: CliRunner, full: None, files: dict[str, Path], tmp_path: Path
+) -> None:
+    result = invoke(runner, str(files["good"]), "--output-dir", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    written = tmp_path / "out" / "good.json"
+    assert json.loads(written.read_text(encoding="utf-8"))["source"] == str(files["good"])
+
+
+def test_help_shows_examples_and_readable_names(runner: CliRunner) -> None:
+    result = invoke(runner, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert "  quotex corpus/ -f jsonl -o quotes.jsonl" in result.stdout  # kept as written, not rewrapped
+    for name in ["-f, --format FORMAT", "-o, --output FILE", "--output-dir DIR", "-w, --workers N"]:
+        assert name in result.stdout
+    assert "<" not in result.stdout.split("Options:")[1].split("Examples:")[0]  # no <list[str]>, <int range>
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_script(shell: str) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "quotex"],
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False,
+        env={**os.environ, "_QUOTEX_COMPLETE": f"source_{shell}"},
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert "_QUOTEX_COMPLETE=complete_" in completed.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [("quotex --wor", ["--workers"]), ("quotex -f js", ["json", "jsonl"])]
+)
+def test_bash_completes_options_and_formats(words: str, expected: list[str]) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "quotex"],
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False,
+        env={**os.environ, "_QUOTEX_COMPLETE": "complete_bash", "COMP_WORDS": words,
+             "COMP_CWORD": str(len(words.split()) - 1)},
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split() == expected
 
 
 def test_version(runner: CliRunner) -> None:
@@ -400,3 +469,19 @@ def test_help_does_not_load_natasha_or_rich() -> None:
     assert completed.returncode == 0, completed.stderr
     assert "Usage: quotex" in completed.stdout
     assert completed.stdout.splitlines()[-1] == "exit 0 heavy []"
+
+
+def test_json_lines_without_the_text_field_is_one_error_with_a_hint_then_a_count(
+    runner: CliRunner, full: None, tmp_path: Path
+) -> None:
+    archive = tmp_path / "news.jsonl"
+    records = [{"id": number, "body": "Текст.", "title": "Заголовок"} for number in range(4)]
+    archive.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = invoke(runner, str(archive), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"quotex: error: {archive}: line 1 (id 0): no 'text' string (fields: id, body, title); "
+        "choose the article's field with --text-field NAME",
+        f"quotex: error: {archive}: 3 more records without a 'text' string",
+    ]
+    assert result.stderr.splitlines()[2].startswith("quotex: 0 documents, 4 failed, 0 quotes")

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -37,7 +38,9 @@ ARTICLES = [
     "«Переговоры будут трудными», — отметил Сергей Лавров после встречи в Женеве.",
     "Представитель ООН Стефан Дюжаррик призвал стороны соблюдать перемирие.",
 ]
-NO_EXTRA = "quotex: error: --dask needs the dask extra: pip install 'quotex[dask]'\n"
+NO_EXTRA = (
+    "quotex: error: --dask needs Dask: pip install 'dask[distributed]' (or '.[dask]' in quotex's folder)\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -323,7 +326,9 @@ def test_workers_with_a_scheduler_address_is_a_usage_error(tmp_path: Path) -> No
     folder = write_corpus(tmp_path / "corpus", 1)
     result = invoke(str(folder), "--dask", "tcp://127.0.0.1:1", "--workers", "2")
     assert result.exit_code == 2
-    assert "'--workers': goes with '--dask local' only" in result.stderr
+    assert result.stderr == (
+        "quotex: error: --workers goes with '--dask local' only: a scheduler's cluster has its own workers\n"
+    )
 
 
 def test_an_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
@@ -335,3 +340,51 @@ def test_an_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
     assert code == 1 and out == ""
     assert err.startswith("quotex: error: cannot reach the Dask scheduler at tcp://127.0.0.1:1: ")
     assert err.count("\n") == 1
+
+
+def test_an_unreachable_scheduler_gives_up_within_five_seconds() -> None:
+    """Without a connect timeout of the user's own in Dask's configuration, quotex waits 5 s, not 30."""
+    import time
+
+    from quotex.dask import CONNECT_TIMEOUT, connect_timeout
+
+    assert connect_timeout() == CONNECT_TIMEOUT == 5.0
+    with dask.config.set({"distributed.comm.timeouts.connect": "12s"}):
+        assert connect_timeout() == 12.0
+    started = time.monotonic()
+    with pytest.raises(ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:1"):
+        list(run_on_dask([Job(0, "<stdin>", text="Текст.")], "tcp://127.0.0.1:1"))
+    assert time.monotonic() - started < CONNECT_TIMEOUT + 3
+
+
+def test_the_readme_dask_bag_example_runs_as_a_script(tmp_path: Path) -> None:
+    """Saved as a file and run, the README's example works: its worker processes import it again."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = next(block for block in readme.split("```python\n")[1:] if "dask.bag" in block).split("```")[0]
+    assert 'if __name__ == "__main__":' in example
+    (tmp_path / "articles").mkdir()
+    record = {"id": "a1", "content": "«Мы готовы к диалогу», — заявил Сергей Лавров."}
+    (tmp_path / "articles" / "0.jsonl").write_text(
+        json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    script = tmp_path / "example.py"
+    script.write_text(
+        example.replace("s3://bucket/articles/", str(tmp_path / "articles") + "/").replace(
+            "s3://bucket/quotes/", str(tmp_path / "quotes") + "/"
+        ),
+        encoding="utf-8",
+    )
+    completed = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    (written,) = (tmp_path / "quotes").glob("*.jsonl")
+    result = json.loads(written.read_text(encoding="utf-8"))
+    assert result["source"] == "a1"
+    assert result["quotes"][0]["speaker"]["name"] == "Сергей Лавров"

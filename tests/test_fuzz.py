@@ -66,3 +66,10 @@ def test_the_command_line_gives_the_same_with_one_or_two_workers(
     path.write_text("\n".join(records) + "\n", encoding="utf-8")
     expected = [extractor.extract(text, str(number)).to_dict() for number, text in enumerate(documents)]
     assert _cli_documents(path, workers) == expected
+
+
+def test_a_letter_without_a_unicode_name_is_no_error(extractor: Extractor) -> None:
+    # found by the fuzzer: pymorphy3 asks unicodedata for every letter's name, and a Tangut ideograph
+    # has none in some Python versions' tables (a ValueError deep in the morphology)
+    document = extractor.extract("𗀀«0")
+    assert document.quotes == ()

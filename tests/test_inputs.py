@@ -196,7 +196,7 @@ def test_json_lines_records(tmp_path: Path) -> None:
     errors = [(job.source, job.error) for job in jobs if job.error is not None]
     assert [source for source, _ in errors] == [str(archive)] * 5
     assert errors[0][1].startswith("line 5: not valid JSON (")
-    assert errors[1][1] == "line 6 (id 12): no 'content' string"
+    assert errors[1][1] == "line 6 (id 12): no 'content' string (fields: id, body)"
     assert errors[2][1] == "line 7 (id empty): 'content' is empty"
     assert errors[3][1] == "line 8: not a JSON object"
     assert errors[4][1] == "line 9: not valid JSON (nested too deeply)"

@@ -121,6 +121,7 @@ def run(
     ordered: bool = True,
     make_extractor: Callable[[], Extractor] | None = None,
     timeout: float | None = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes of ``jobs``: in input order, or as they finish with ``ordered=False``.
 
@@ -129,6 +130,8 @@ def run(
     Extractor (the default loads the models); worker processes always build their own. A document
     still being analysed after ``timeout`` seconds (``None`` or 0: no limit) is skipped: its outcome is
     an error saying so. In worker processes that holds even where the analysis never checks its limit.
+    ``on_ready`` (for a progress bar) is called once, when the models are loaded and the analysis starts:
+    here, or in the first worker process that is ready.
     """
     chunks = _chunks(iter(jobs), CHUNK_DOCUMENTS)
     first = next(chunks, None)
@@ -137,10 +140,13 @@ def run(
     second = next(chunks, None)
     if workers <= 1 or second is None:
         extractor = (make_extractor or _new_extractor)()
+        getattr(extractor, "models", None)  # load them now, so that on_ready means the analysis begins
+        if on_ready is not None:
+            on_ready()
         for chunk in chain([first], [] if second is None else [second], chunks):
             yield from analyse(chunk, extractor, timeout)
         return
-    yield from _in_workers(chain([first, second], chunks), workers, ordered, timeout)
+    yield from _in_workers(chain([first, second], chunks), workers, ordered, timeout, on_ready)
 
 
 @dataclass
@@ -168,6 +174,8 @@ class _Pool:
 
     workers: int
     timeout: float | None = None
+    on_ready: Callable[[], None] | None = None
+    """Called once, when the first worker has loaded its models."""
     generation: int = 0
     ended: set[int] = field(default_factory=set)
     """Generations of the pool that ``watch`` ended: their lost chunks go again, whatever their tries."""
@@ -175,6 +183,7 @@ class _Pool:
     """Keys of the chunks whose worker ``watch`` ended."""
     executor: ProcessPoolExecutor = field(init=False)
     slots: Any = field(init=False)
+    ready: Any = field(init=False)
 
     def __post_init__(self) -> None:
         self.executor = self._start()
@@ -188,12 +197,13 @@ class _Pool:
         # Without a lock: a worker killed while writing its slot must not leave a lock held. A slot
         # is written by its worker alone, one number at a time.
         self.slots = context.RawArray("d", SLOT * self.workers)
+        self.ready = context.RawValue("i", 0)
         self.generation += 1
         return ProcessPoolExecutor(
             self.workers,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(self.slots, context.Value("i", 0)),
+            initargs=(self.slots, context.Value("i", 0), self.ready),
         )
 
     def submit(self, chunk: list[Job]) -> _Task:
@@ -239,10 +249,18 @@ class _Pool:
     def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
         while not wait([future], timeout=WATCH_INTERVAL).done:
             self.watch()
+        self.notify_ready(force=True)
         return future.result()
+
+    def notify_ready(self, *, force: bool = False) -> None:
+        """Call ``on_ready`` once a worker has its models (or, with ``force``, a result has come)."""
+        if self.on_ready is not None and (force or self.ready.value):
+            on_ready, self.on_ready = self.on_ready, None
+            on_ready()
 
     def watch(self) -> None:
         """End the workers still busy ``GRACE`` seconds after the limit of their work expired."""
+        self.notify_ready()
         if not self.timeout:
             return
         processes = getattr(self.executor, "_processes", None) or {}
@@ -267,9 +285,13 @@ class _Pool:
 
 
 def _in_workers(
-    chunks: Iterator[list[Job]], workers: int, ordered: bool, timeout: float | None
+    chunks: Iterator[list[Job]],
+    workers: int,
+    ordered: bool,
+    timeout: float | None,
+    on_ready: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
-    pool = _Pool(workers, timeout)
+    pool = _Pool(workers, timeout, on_ready)
     window = workers * CHUNKS_PER_WORKER
     pending: deque[_Task] = deque()
     finished = False
@@ -319,7 +341,7 @@ _worker_slot: tuple[Any, int] | None = None
 """In a worker process: the parent's watch list and where this worker's numbers are in it."""
 
 
-def _start_worker(slots: Any, claimed: Any) -> None:
+def _start_worker(slots: Any, claimed: Any, ready: Any = None) -> None:
     """In each worker process: one thread for numpy (the processes are the parallelism), Ctrl-C left
     to the parent, a slot in the parent's watch list, and the models loaded once."""
     global _worker_extractor, _worker_slot
@@ -335,6 +357,8 @@ def _start_worker(slots: Any, claimed: Any) -> None:
         deadline.watch(_report_expiry)
     _worker_extractor = _new_extractor()
     _worker_extractor.models  # noqa: B018 -- load now, not inside the first task
+    if ready is not None:
+        ready.value = 1  # the parent's progress bar moves from loading to analysing
 
 
 def _report_expiry(expires: float) -> None:

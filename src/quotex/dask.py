@@ -16,7 +16,7 @@ it (inside one call to natasha's models) is not ended: Dask gives no way to stop
 
 ``extract_partition`` is the same analysis for a ``dask.bag`` of JSON records.
 
-Needs the ``dask`` extra: ``pip install 'quotex[dask]'``, on the client and on every worker.
+Needs Dask (``pip install 'dask[distributed]'``, or the ``dask`` extra), on the client and on every worker.
 """
 
 # This module is called "dask" like the package it uses. Imports are absolute, so ``import dask`` or
@@ -38,9 +38,11 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 try:
+    import dask.config
+    import dask.utils
     import distributed
 except ImportError as error:  # pragma: no cover - depends on what is installed
-    raise ImportError("quotex.dask needs the dask extra: pip install 'quotex[dask]'") from error
+    raise ImportError("quotex.dask needs Dask: pip install 'dask[distributed]'") from error
 
 from . import batch
 from .batch import Outcome
@@ -89,7 +91,7 @@ def run_on_dask(
     first = next(chunks, None)
     if first is None:
         return
-    cluster, client = _connect(address, n_workers)
+    cluster, client = _connect(address, n_workers, connect_timeout())
     try:
         _prepare_workers(client, local=cluster is not None)
         yield from _submit(client, chain([first], chunks), ordered, retries, timeout)
@@ -99,8 +101,24 @@ def run_on_dask(
             cluster.close()
 
 
+CONNECT_TIMEOUT = 5.0
+"""Seconds to wait for a scheduler that does not answer, unless Dask's configuration says otherwise."""
+_DASK_DEFAULT_CONNECT = 30.0
+
+
+def connect_timeout() -> float:
+    """How long to try to reach a scheduler: ``distributed.comm.timeouts.connect`` when it was changed
+    from Dask's default of 30 s (``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=20s``, a YAML file or
+    ``dask.config.set``), else ``CONNECT_TIMEOUT``: a quick answer for a mistyped address."""
+    configured = dask.config.get("distributed.comm.timeouts.connect", None)
+    seconds = dask.utils.parse_timedelta(configured, default="seconds") if configured is not None else None
+    if seconds is None or seconds == _DASK_DEFAULT_CONNECT:
+        return CONNECT_TIMEOUT
+    return float(seconds)
+
+
 def _connect(
-    address: str, n_workers: int | None
+    address: str, n_workers: int | None, timeout: float = CONNECT_TIMEOUT
 ) -> tuple[distributed.LocalCluster | None, distributed.Client]:
     cluster = None
     try:
@@ -113,7 +131,7 @@ def _connect(
                 silence_logs=logging.ERROR,  # stderr is for quotex's own lines, as in a local run
             )
             return cluster, distributed.Client(cluster)
-        return None, distributed.Client(address)
+        return None, distributed.Client(address, timeout=timeout)
     except (OSError, ValueError, TypeError) as error:
         if cluster is not None:
             cluster.close()

@@ -281,7 +281,8 @@ def _record_job(
         where = f"{where} (id {identifier})"
     text = record.get(text_field)
     if not isinstance(text, str):
-        return Job(index, path, error=f"{where}: no {text_field!r} string")
+        fields = ", ".join(map(str, record)) or "none"
+        return Job(index, path, error=f"{where}: no {text_field!r} string (fields: {fields})")
     if not text.strip():
         return Job(index, path, error=f"{where}: {text_field!r} is empty")
     if identifier is None:

@@ -8,6 +8,7 @@ natasha what it expects (``vocab(word)`` -> forms with ``normal``, ``pos``, ``fe
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
@@ -49,7 +50,12 @@ class MorphVocab(MorphAnalyzer):
 
     @lru_cache(CACHE_SIZE)  # noqa: B019 -- one vocabulary lives as long as its Extractor
     def parse(self, word: str):  # type: ignore[override]
-        return super().parse(word)
+        try:
+            return super().parse(word)
+        except ValueError:
+            # pymorphy3 asks unicodedata for the name of every letter; a letter without one (unassigned
+            # code points, some historic scripts) raises. Such a word has no Russian reading to give.
+            return super().parse(_named_letters(word))
 
     __call__ = parse
 
@@ -109,3 +115,8 @@ class PhraseCache:
                 self.results.clear()
             result = self.results[key] = compute()
         return result
+
+
+def _named_letters(word: str) -> str:
+    """The word with every character that has no Unicode name replaced by "X"."""
+    return "".join(char if unicodedata.name(char, "") else "X" for char in word)

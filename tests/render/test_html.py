@@ -154,7 +154,7 @@ def test_nothing_found_says_so() -> None:
     page = Page(page_html)
     assert page.texts["1"] == text
     assert not page.quotes
-    assert page_html.count("none found") == 4
+    assert page_html.count("none found") == 6  # quotes, speakers, countries, organisations, people, locations
 
 
 @pytest.mark.parametrize("many", [False, True])

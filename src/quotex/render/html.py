@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import jinja2
 
-from .segments import Mark, Node, document_layers, nest
+from ..i18n import _, language, ngettext
+from .segments import Layer, Mark, Node, document_layers, nest
 
 if TYPE_CHECKING:
     from ..records import Document, Quote
@@ -42,6 +43,11 @@ def environment() -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+        )
+        # The interface's language, looked up at each call: a page follows ``--lang`` and the locale.
+        _environment.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=_, ngettext=ngettext, newstyle=True
         )
     return _environment
 
@@ -74,12 +80,17 @@ class QuoteRow:
     @property
     def who(self) -> str:
         """The speaker's name, else how the text describes them, else "not named"."""
-        return self.speaker or self.description or "not named"
+        return self.speaker or self.description or _("not named")
 
     @property
     def summary(self) -> str:
         """Who, role, kind and cue on one line: the tooltip when the page's script does not run."""
-        parts = [self.who, self.role, self.kind, f"cue: {self.cue}" if self.cue else None]
+        parts = [
+            self.who,
+            self.role,
+            _(self.kind),
+            _("cue: {cue}").format(cue=self.cue) if self.cue else None,
+        ]
         return " · ".join(part for part in parts if part)
 
 
@@ -95,8 +106,8 @@ class DocumentView:
     speakers: tuple[dict[str, Any], ...]
     countries: tuple[dict[str, Any], ...]
     organisations: tuple[dict[str, Any], ...]
-    people: int
-    locations: int
+    people: tuple[dict[str, Any], ...]
+    locations: tuple[dict[str, Any], ...]
 
 
 @dataclass
@@ -153,13 +164,13 @@ class Totals:
 
 
 def _top(counts: Counter[Any], describe: Any) -> dict[str, Any]:
+    """The ``TOP`` first rows, and the ``rest`` that the page opens on demand ("and N more")."""
     ranked = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
     largest = ranked[0][1] if ranked else 1
     rows = [
-        {**describe(key), "count": count, "share": round(100 * count / largest, 1)}
-        for key, count in ranked[:TOP]
+        {**describe(key), "count": count, "share": round(100 * count / largest, 1)} for key, count in ranked
     ]
-    return {"rows": rows, "more": max(0, len(ranked) - TOP)}
+    return {"rows": rows[:TOP], "rest": rows[TOP:], "more": max(0, len(ranked) - TOP)}
 
 
 class HtmlWriter:
@@ -196,6 +207,7 @@ def render_page(views: list[DocumentView], totals: Totals | None = None) -> str:
         totals=totals,
         tables=totals.tables() if totals is not None else None,
         palette=range(PALETTE_SIZE),
+        lang=language(),
     )
 
 
@@ -215,7 +227,12 @@ def document_view(document: Document, number: int) -> DocumentView:
         _quote_row(quote, index, f"{anchor}-q{index}", colours)
         for index, quote in enumerate(document.quotes, 1)
     )
-    nodes = nest(document.text, document_layers(document))
+    locations = [
+        Layer(mention.start, mention.end, "location", number)
+        for number, location in enumerate(document.locations)
+        for mention in location.mentions
+    ]
+    nodes = nest(document.text, [*document_layers(document), *locations])
     return DocumentView(
         number=number,
         anchor=anchor,
@@ -239,8 +256,14 @@ def document_view(document: Document, number: int) -> DocumentView:
             {"name": organisation.name, "mentions": len(organisation.mentions)}
             for organisation in document.organisations
         ),
-        people=len(document.people),
-        locations=len(document.locations),
+        people=tuple(
+            {"name": person.name, "role": person.role, "mentions": len(person.mentions)}
+            for person in sorted(document.people, key=lambda person: -len(person.mentions))
+        ),
+        locations=tuple(
+            {"name": location.name, "mentions": len(location.mentions)}
+            for location in sorted(document.locations, key=lambda location: -len(location.mentions))
+        ),
     )
 
 
@@ -304,5 +327,7 @@ def _tag(mark: Mark, document: Document, quotes: tuple[QuoteRow, ...]) -> tuple[
         country = document.countries[mark.ref]
         title = f"{country.name} ({country.code})"
         return "span", {"class": "country", "data-code": country.code, "title": title}
+    if mark.kind == "location":
+        return "span", {"class": "loc", "title": document.locations[mark.ref].name}
     organisation = document.organisations[mark.ref]
     return "span", {"class": "org", "title": organisation.name}

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from ..i18n import _, ngettext
 from .segments import Mark, Node, document_layers, nest
 from .table import console_for
 
@@ -70,7 +71,7 @@ class MarkupWriter:
         if self.count:
             console.print()
         self.count += 1
-        console.rule(Text(document.source or "(text)", style="bold"), align="left")
+        console.rule(Text(document.source or _("(text)"), style="bold"), align="left")
         console.print(markup_text(document, plain=self.plain))
         console.print()
         console.print(legend(document, plain=self.plain))
@@ -149,9 +150,11 @@ def legend(document: Document, *, plain: bool) -> Text:
     """The speakers with their colour (or number), role and number of quotes, then a key to the marks."""
     text = Text()
     if document.speakers:
-        text.append("Speakers\n", style=None if plain else "bold")
+        text.append(_("Speakers") + "\n", style=None if plain else "bold")
     else:
-        text.append("Speakers: none found\n", style=None if plain else "dim")
+        text.append(
+            _("{title}: none found").format(title=_("Speakers")) + "\n", style=None if plain else "dim"
+        )
     for number, speaker in enumerate(document.speakers):
         colour = SPEAKER_COLOURS[number % len(SPEAKER_COLOURS)]
         text.append(f"  {number + 1}. " if plain else "  ■ ", style=None if plain else colour)
@@ -159,26 +162,30 @@ def legend(document: Document, *, plain: bool) -> Text:
         if speaker.role:
             text.append(f", {speaker.role}")
         if speaker.type == "organisation":
-            text.append(" (organisation)")
+            text.append(" (" + _("organisation") + ")")
         count = speaker.quotes
-        text.append(f": {count} quote{'' if count == 1 else 's'}\n")
+        text.append(": " + ngettext("{count} quote", "{count} quotes", count).format(count=count) + "\n")
     unnamed = sum(quote.speaker is None for quote in document.quotes)
     if unnamed:
         text.append(
-            f"  {unnamed} quote{'' if unnamed == 1 else 's'} with no named speaker\n",
+            "  "
+            + ngettext(
+                "{count} quote with no named speaker", "{count} quotes with no named speaker", unnamed
+            ).format(count=unnamed)
+            + "\n",
             style=None if plain else STYLES["unnamed"],
         )
-    text.append("Key: ")
+    text.append(_("Key: "))
     if plain:
-        text.append("[quote ← speaker]  {cue}  <speaker's mention>  ⟨country|ISO code⟩  ⟦organisation⟧")
+        text.append(_("[quote ← speaker]  {cue}  <speaker's mention>  ⟨country|ISO code⟩  ⟦organisation⟧"))
     else:
         for label, style in [
-            ("quote", Style(color=SPEAKER_COLOURS[0])),
-            ("quote with no named speaker", STYLES["unnamed"]),
-            ("cue", STYLES["cue"]),
-            ("speaker's mention", STYLES["mention"]),
-            ("country", STYLES["country"]),
-            ("organisation", STYLES["organisation"]),
+            (_("quote"), Style(color=SPEAKER_COLOURS[0])),
+            (_("quote with no named speaker"), STYLES["unnamed"]),
+            (_("cue"), STYLES["cue"]),
+            (_("speaker's mention"), STYLES["mention"]),
+            (_("country"), STYLES["country"]),
+            (_("organisation"), STYLES["organisation"]),
         ]:
             text.append(label, style=style)
             text.append("  ")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..records import Document
 
-KINDS = ("quote", "mention", "cue", "country", "organisation")
+KINDS = ("quote", "mention", "cue", "country", "organisation", "location")
 """Layer kinds, outermost first: a layer of an earlier kind is placed first and encloses an equal span."""
 
 

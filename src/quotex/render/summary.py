@@ -2,7 +2,8 @@
 
 The tables follow ``render/table.py``: names go into cells as plain ``Text`` (never rich markup), colour
 only when the stream is a terminal and ``NO_COLOR`` is not set (``FORCE_COLOR`` forces it) unless
-``colour`` says otherwise, and a broken pipe reaches the caller as ``BrokenPipeError``.
+``colour`` says otherwise, and a broken pipe reaches the caller as ``BrokenPipeError``. Countries show
+their mentions by name and by adjective apart; labels follow the interface's language.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
-from .table import cell, console_for, new_table, shorten
+from ..i18n import _, ngettext
+from .table import Count, cell, console_for, new_table, shorten, type_label
 
 TOP = 20
 """Rows shown per table; the JSON form has every row."""
@@ -29,11 +31,12 @@ def write_summary_table(
     console.print(Text(_totals(summary), style="bold"))
     for title, table, rows in _tables(summary, top):
         if not rows:
-            console.print(Text(f"{title}: none found", style="dim"))
+            console.print(Text(_("{title}: none found").format(title=title), style="dim"))
             continue
         console.print(table)
         if rows > top:
-            console.print(Text(f"{title}: {rows - top} more not shown (-f json lists all)", style="dim"))
+            more = _("{title}: {count} more not shown (-f json lists all)")
+            console.print(Text(more.format(title=title, count=rows - top), style="dim"))
     stream.flush()
 
 
@@ -44,34 +47,50 @@ def write_summary_json(summary: dict[str, Any], stream: TextIO) -> None:
 
 
 def _totals(summary: dict[str, Any]) -> str:
-    return (
-        f"{_count(summary['documents'], 'document')}, {_count(summary['quotes'], 'quote')}, "
-        f"{_count(len(summary['speakers']), 'speaker')}, {_count(len(summary['countries']), 'country')}, "
-        f"{_count(len(summary['organisations']), 'organisation')}"
-    )
-
-
-def _count(number: int, noun: str) -> str:
-    if number == 1:
-        return f"1 {noun}"
-    return f"{number} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+    counts = [
+        ngettext("{count} document", "{count} documents", summary["documents"]),
+        ngettext("{count} quote", "{count} quotes", summary["quotes"]),
+        ngettext("{count} speaker", "{count} speakers", len(summary["speakers"])),
+        ngettext("{count} country", "{count} countries", len(summary["countries"])),
+        ngettext("{count} organisation", "{count} organisations", len(summary["organisations"])),
+    ]
+    numbers = [summary["documents"], summary["quotes"]] + [
+        len(summary[name]) for name in ("speakers", "countries", "organisations")
+    ]
+    return ", ".join(text.format(count=number) for text, number in zip(counts, numbers, strict=True))
 
 
 def _tables(summary: dict[str, Any], top: int) -> list[tuple[str, Table, int]]:
-    speakers = new_table("Top speakers", "name", "type", "roles", "quotes", "documents")
+    documents = Count(_("documents"))
+    speakers = new_table(_("Top speakers"), _("name"), _("type"), _("roles"), Count(_("quotes")), documents)
     for row in summary["speakers"][:top]:
         roles = shorten("; ".join(row["roles"]), ROLES_WIDTH) if row["roles"] else None
         speakers.add_row(
-            Text(row["name"]), row["type"], cell(roles), str(row["quotes"]), str(row["documents"])
+            Text(row["name"]), type_label(row["type"]), cell(roles), str(row["quotes"]), str(row["documents"])
         )
-    countries = new_table("Countries", "code", "name", "mentions", "documents")
+    countries = new_table(
+        _("Countries"),
+        _("code"),
+        _("name"),
+        Count(_("mentions")),
+        Count(_("by name")),
+        Count(_("by adjective")),
+        documents,
+    )
     for row in summary["countries"][:top]:
-        countries.add_row(row["code"], Text(row["name"]), str(row["mentions"]), str(row["documents"]))
-    organisations = new_table("Organisations", "name", "mentions", "documents")
+        countries.add_row(
+            row["code"],
+            Text(row["name"]),
+            str(row["mentions"]),
+            str(row["name_mentions"]),
+            str(row["adjective_mentions"]),
+            str(row["documents"]),
+        )
+    organisations = new_table(_("Organisations"), _("name"), Count(_("mentions")), documents)
     for row in summary["organisations"][:top]:
         organisations.add_row(Text(row["name"]), str(row["mentions"]), str(row["documents"]))
     return [
-        ("Top speakers", speakers, len(summary["speakers"])),
-        ("Countries", countries, len(summary["countries"])),
-        ("Organisations", organisations, len(summary["organisations"])),
+        (_("Top speakers"), speakers, len(summary["speakers"])),
+        (_("Countries"), countries, len(summary["countries"])),
+        (_("Organisations"), organisations, len(summary["organisations"])),
     ]

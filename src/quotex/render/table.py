@@ -1,5 +1,10 @@
 """Tables for people at a terminal: quotes, speakers, countries, organisations, people and locations.
 
+A quote is shown whole, wrapped in its cell, with the cue that introduced it. A speaker the text does not
+name shows how the text describes them after a marker that reads without colour too: "(unnamed) депутат"
+("(не назван) депутат" in Russian). Countries, organisations, people and locations come most mentioned
+first (text order among equals). Labels follow the interface's language (``quotex.i18n``).
+
 Document text goes into cells as plain ``Text``, never as rich markup, so brackets in an article print as
 they are. Colour follows the stream: none unless it is a terminal, none with ``NO_COLOR`` (rich reads it,
 and ``FORCE_COLOR`` too).
@@ -10,22 +15,23 @@ from __future__ import annotations
 import errno
 import os
 import re
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from ..records import Document, Quote
 
-QUOTE_WIDTH = 160
-"""Quotes longer than this many characters are cut at a word boundary and end with "…"."""
-
 _SPACES = re.compile(r"\s+")
+T = TypeVar("T")
 
 
-def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+def shorten(text: str, width: int) -> str:
     """``text`` on one line, cut after a whole word so that it fits ``width`` characters with "…"."""
     line = _SPACES.sub(" ", text).strip()
     if len(line) <= width:
@@ -34,6 +40,11 @@ def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:—-") + "…"
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and runs of spaces as single spaces: a cell wraps it itself."""
+    return _SPACES.sub(" ", text).strip()
 
 
 class _Console(Console):
@@ -54,6 +65,14 @@ def console_for(stream: TextIO, colour: bool | None = None) -> Console:
     return _Console(file=stream, highlight=False, emoji=False, color_system=None)
 
 
+class Count(str):
+    """A column label whose column holds numbers: right-aligned, never wrapped."""
+
+
+class Wide(str):
+    """A column label whose column holds long text (a quote): it gets the room that is left."""
+
+
 class TableWriter:
     """Writes each document as a header line naming its source and one table per kind of finding."""
 
@@ -66,62 +85,94 @@ class TableWriter:
         if self.count:
             console.print()
         self.count += 1
-        console.rule(Text(document.source or "(text)", style="bold"), align="left")
+        console.rule(Text(document.source or _("(text)"), style="bold"), align="left")
         for title, table in _tables(document):
             if table.row_count:
                 console.print(table)
             else:
-                console.print(Text(f"{title}: none found", style="dim"))
+                console.print(Text(_("{title}: none found").format(title=title), style="dim"))
         self.console.file.flush()
 
     def close(self) -> None:
         pass
 
 
+def kind_label(kind: str) -> str:
+    """ "direct" or "indirect" in the interface's language."""
+    return _("direct") if kind == "direct" else _("indirect")
+
+
+def type_label(type_: str) -> str:
+    """ "person" or "organisation" in the interface's language."""
+    return _("person") if type_ == "person" else _("organisation")
+
+
+def by_count(items: Sequence[T], count: object) -> list[T]:
+    """``items`` most counted first; among equals in their order (text order)."""
+    return sorted(items, key=lambda item: -count(item))  # type: ignore[operator]
+
+
 def _tables(document: Document) -> list[tuple[str, Table]]:
-    quotes = new_table("Quotes", "#", "speaker", "role", "kind", "quote")
+    quotes = new_table(
+        _("Quotes"), Count("#"), _("speaker"), _("role"), _("kind"), _("cue"), Wide(_("quote"))
+    )
     for number, quote in enumerate(document.quotes, 1):
         quotes.add_row(
-            str(number), _speaker_cell(quote), cell(quote.speaker.role if quote.speaker else None),
-            quote.kind, Text(shorten(quote.text)),
+            str(number), speaker_cell(quote), cell(quote.speaker.role if quote.speaker else None),
+            kind_label(quote.kind), cell(quote.cue.text if quote.cue else None), Text(one_line(quote.text)),
         )  # fmt: skip
-    speakers = new_table("Speakers", "name", "type", "role", "quotes")
+    speakers = new_table(_("Speakers"), _("name"), _("type"), _("role"), Count(_("quotes")))
     for speaker in document.speakers:
-        speakers.add_row(Text(speaker.name), speaker.type, cell(speaker.role), str(speaker.quotes))
-    people = new_table("People", "name", "role", "mentions")
-    for person in document.people:
+        speakers.add_row(
+            Text(speaker.name), type_label(speaker.type), cell(speaker.role), str(speaker.quotes)
+        )
+    people = new_table(_("People"), _("name"), _("role"), Count(_("mentions")))
+    for person in by_count(document.people, lambda person: len(person.mentions)):
         people.add_row(Text(person.name), cell(person.role), str(len(person.mentions)))
-    countries = new_table("Countries", "name", "code", "names", "adjectives")
-    for country in document.countries:
+    countries = new_table(
+        _("Countries"),
+        _("name"),
+        _("code"),
+        Count(_("mentions")),
+        Count(_("by name")),
+        Count(_("by adjective")),
+    )
+    for country in by_count(document.countries, lambda country: len(country.mentions)):
         adjectives = sum(mention.form == "adjective" for mention in country.mentions)
         countries.add_row(
-            Text(country.name), country.code, str(len(country.mentions) - adjectives), str(adjectives)
+            Text(country.name),
+            country.code,
+            str(len(country.mentions)),
+            str(len(country.mentions) - adjectives),
+            str(adjectives),
         )
-    organisations = new_table("Organisations", "name", "mentions")
-    for organisation in document.organisations:
+    organisations = new_table(_("Organisations"), _("name"), Count(_("mentions")))
+    for organisation in by_count(document.organisations, lambda entity: len(entity.mentions)):
         organisations.add_row(Text(organisation.name), str(len(organisation.mentions)))
-    locations = new_table("Locations", "name", "mentions")
-    for location in document.locations:
+    locations = new_table(_("Locations"), _("name"), Count(_("mentions")))
+    for location in by_count(document.locations, lambda entity: len(entity.mentions)):
         locations.add_row(Text(location.name), str(len(location.mentions)))
     return [
-        ("Quotes", quotes),
-        ("Speakers", speakers),
-        ("People", people),
-        ("Countries", countries),
-        ("Organisations", organisations),
-        ("Locations", locations),
+        (_("Quotes"), quotes),
+        (_("Speakers"), speakers),
+        (_("People"), people),
+        (_("Countries"), countries),
+        (_("Organisations"), organisations),
+        (_("Locations"), locations),
     ]
 
 
-NUMERIC_COLUMNS = frozenset({"#", "quotes", "mentions", "names", "adjectives", "documents"})
-
-
 def new_table(title: str, *columns: str) -> Table:
-    """A titled table; counts are right-aligned."""
+    """A titled table; ``Count`` columns are right-aligned, a ``Wide`` column takes the room left and
+    wraps its text (long words folded), every other one wraps at spaces."""
     table = Table(title=title, title_justify="left", title_style="bold")
     for column in columns:
-        numeric = column in NUMERIC_COLUMNS
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
+        if isinstance(column, Count):
+            table.add_column(column, justify="right", no_wrap=True)
+        elif isinstance(column, Wide):
+            table.add_column(column, ratio=1, overflow="fold")
+        else:
+            table.add_column(column, overflow="fold")
     return table
 
 
@@ -130,9 +181,12 @@ def cell(value: str | None) -> Text:
     return Text(value) if value else Text("—", style="dim")
 
 
-def _speaker_cell(quote: Quote) -> Text:
+def speaker_cell(quote: Quote) -> Text:
+    """The speaker's name; for a speaker the text does not name, "(unnamed)" and how it describes them."""
     if quote.speaker:
-        return Text(quote.speaker.name)
+        return Text(quote.speaker.name, style="bold")
+    text = Text(_("(unnamed)"), style="dim")
     if quote.description:
-        return Text(quote.description, style="italic")
-    return Text("—", style="dim")
+        text.append(" ")
+        text.append(quote.description, style="italic")
+    return text

@@ -1,0 +1,45 @@
+"""The progress bar's stages and its rate: documents over the time since the models were ready."""
+
+from __future__ import annotations
+
+import io
+
+from quotex import batch
+from quotex.inputs import Job
+from quotex.render.progress import ANALYSING, LOADING, ProgressBar
+
+
+def test_rate_leaves_model_loading_out_and_is_not_fooled_by_a_burst() -> None:
+    bar = ProgressBar(io.StringIO(), total=100)
+    assert bar.progress.tasks[0].description == LOADING
+    assert bar.rate() is None
+    bar.ready()
+    assert bar.progress.tasks[0].description == ANALYSING
+    assert bar.progress.tasks[0].total == 100
+    assert bar.started is not None
+    bar.started -= 4.0  # four seconds of analysis, then a chunk of 32 documents at once
+    for _ in range(32):
+        bar.advance()
+    rate = bar.rate()
+    assert rate is not None and 7.5 < rate <= 8.0
+
+
+def test_in_process_the_models_load_before_on_ready() -> None:
+    events: list[str] = []
+
+    class Stub:
+        def __init__(self) -> None:
+            events.append("made")
+
+        @property
+        def models(self) -> None:
+            events.append("models")
+
+        def extract_each(self, texts: list[str], sources: list[str], *, timeout: float | None = None) -> list:
+            events.append("extract")
+            return ["x: failed" for _ in texts]
+
+    jobs = [Job(index=0, source="<stdin>", text="Текст.")]
+    outcomes = list(batch.run(jobs, make_extractor=Stub, on_ready=lambda: events.append("ready")))
+    assert events == ["made", "models", "ready", "extract"]
+    assert [outcome.error for outcome in outcomes] == ["x: failed"]

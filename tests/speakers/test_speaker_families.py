@@ -123,6 +123,19 @@ PERSON_BY_DESCRIPTION = [
         "Питер Ван Дейк",
         "person",
     ),
+    (  # "они" for people named together just before, roles and all
+        "Сенатор Анна Белова и конгрессмен Игорь Петров выступили в Вашингтоне. Они призвали "
+        "отменить пошлины.",
+        "отменить пошлины",
+        "Анна Белова и Игорь Петров",
+        "person",
+    ),
+    (  # any other "они" stays unnamed
+        "Жители района пришли к мэрии. Они заявили, что дорогу так и не отремонтировали.",
+        "дорогу так",
+        None,
+        None,
+    ),
     (  # a pronoun going on about the source of the quote before, even an unnamed one
         "«Мы не отступим», — сказал дипломат. По его словам, переговоры продолжатся в июне.",
         "переговоры продолжатся",
@@ -248,6 +261,18 @@ def test_press_offices_speak_for_their_owner(extractor: Extractor, case: Case) -
 
 
 QUOTED_BY_AN_OUTLET = [
+    (  # an account speaks for its owner
+        "Выборы пройдут в срок, говорится в Twitter министерства иностранных дел Канады.",
+        "Выборы пройдут",
+        "министерство иностранных дел Канады",
+        "organisation",
+    ),
+    (  # a Latin name typed with a Cyrillic letter ("С" in "СNN") is read in one script
+        "По сообщению телекомпании СNN, переговоры продолжатся в июне.",
+        "переговоры продолжатся",
+        "CNN",
+        "organisation",
+    ),
     (  # "со ссылкой на X": X is the original source
         "Согласно сообщению агентства «Вестник» со ссылкой на пресс-службу МВД Киргизии, задержаны "
         "трое подозреваемых.",

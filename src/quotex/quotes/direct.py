@@ -393,6 +393,11 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 continue
             lemma = ctx.lemma(child)
             if lemma in kinds["platform"] or child.text.lower() in kinds["platform"]:
+                owner = _genitive(ctx, child) or next(
+                    (c for c in ctx.children(child) if c.rel in ("nmod", "appos") and c.pos == "PROPN"), None
+                )
+                if owner is not None and verb.feats.get("Person") != "1":
+                    return owner  # "говорится в Twitter МИД Канады": the account's owner
                 continue  # "сообщила в Instagram": where it was said, not who
             if lemma in kinds["institution"] or lemma in kinds["spokesman"] or child.pos in ("PROPN", "X"):
                 return child

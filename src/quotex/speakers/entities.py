@@ -49,10 +49,15 @@ class DocumentEntities:
         overlapping = [order for _, stop, order in self._mentions[low:high] if start < stop]
         return self.people[min(overlapping)] if overlapping else None
 
-    def organisation_at(self, start: int, end: int, whole: bool = False) -> Entity | None:
-        """The organisation with a mention overlapping ``[start, end)`` (with ``whole``: covering it)."""
+    def organisation_at(
+        self, start: int, end: int, whole: bool = False, inside: bool = False
+    ) -> Entity | None:
+        """The organisation with a mention overlapping ``[start, end)`` (with ``whole``: covering it; with
+        ``inside``: starting within it, so that "Twitter министерства" gives no name to "министерства")."""
         for organisation in self.organisations:
             for m in organisation.mentions:
+                if inside and m.start < start:
+                    continue
                 if (m.start <= start and end <= m.end) if whole else (m.start < end and start < m.end):
                     return organisation
         return None
@@ -111,17 +116,23 @@ class DocumentEntities:
         return found
 
     def namesake(self, person: Person, gender: str) -> Person | None:
-        """The one other person of ``gender`` with ``person``'s surname: a bare surname merged into
-        a relative ("Рено сказала" after "её брат Роберт Рено") belongs to her."""
+        """The other person of ``gender`` with ``person``'s surname: a bare surname merged into a
+        relative ("Рено сказала" after "её брат Роберт Рено") belongs to her. Of several, the one the
+        text names most often, if one stands out."""
         surname = person.name.split()[-1]
-        others = [
-            other
-            for other in self.people
-            if other is not person
-            and other.name.split()[-1] == surname
-            and person_gender(other, self.ctx.vocab) == gender
-        ]
-        return others[0] if len(others) == 1 else None
+        others = sorted(
+            (
+                other
+                for other in self.people
+                if other is not person
+                and other.name.split()[-1] == surname
+                and person_gender(other, self.ctx.vocab) == gender
+            ),
+            key=lambda other: -len(other.mentions),
+        )
+        if len(others) > 1 and len(others[0].mentions) == len(others[1].mentions):
+            return None
+        return others[0] if others else None
 
     def by_surname(self, token: DocToken) -> Person | None:
         """The one person whose surname a capitalised word the NER left out is: "По словам Адвоката"

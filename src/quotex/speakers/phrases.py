@@ -8,6 +8,8 @@ from ..quotes.context import Context
 from ..records import Span
 
 OC_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+CYRILLIC_TO_LATIN = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+LATIN_TO_CYRILLIC = str.maketrans("ABEKMHOPCTXaeopcyx", "АВЕКМНОРСТХаеорсух")
 
 
 class Phrases:
@@ -90,3 +92,16 @@ class Phrases:
 def _adjacent(text: str, left: DocToken, right: DocToken) -> bool:
     gap = text[left.stop : right.start]
     return len(gap) <= 1 or gap.strip() in ("", "«", "»", '"', "(", ")")
+
+
+def one_script(name: str) -> str:
+    """Each word of a name in one script: a Cyrillic letter that looks Latin inside a Latin word
+    ("СNN" typed with a Cyrillic С) becomes Latin, and the other way round."""
+    words = []
+    for word in name.split(" "):
+        latin = sum("a" <= char.lower() <= "z" for char in word)
+        cyrillic = sum("а" <= char.lower() <= "я" or char in "ёЁ" for char in word)
+        if latin and cyrillic:
+            word = word.translate(CYRILLIC_TO_LATIN if latin >= cyrillic else LATIN_TO_CYRILLIC)
+        words.append(word)
+    return " ".join(words)

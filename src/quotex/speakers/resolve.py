@@ -24,7 +24,7 @@ from ..quotes.findings import Finding
 from ..records import Entity, Person, Span, Speaker
 from .entities import DocumentEntities
 from .mentions import Mentions
-from .phrases import Phrases
+from .phrases import Phrases, one_script
 
 ROLE_SYNONYMS = {
     "глава государства": "президент",
@@ -84,6 +84,8 @@ class Attributor:
         verb = finding.cue_token
         found = self.resolve(token, verb, finding.start)
         if found.speaker is not None:
+            found = replace(found, speaker=replace(found.speaker, name=one_script(found.speaker.name)))
+        if found.speaker is not None:
             self.spoken.append((finding.start, found))
         self.history.append(((finding.start, finding.end), found))
         return found
@@ -139,6 +141,15 @@ class Attributor:
         if named_organisation is not None and named_organisation.name[:1].isupper():
             organisation = organisation or named_organisation  # "Исламское государство через агентство Amaq"
         if organisation is not None:  # a name natasha missed but the organisation finder recovered
+            owner = ctx.head(token)
+            if (
+                owner is not None
+                and owner.start < token.start
+                and token.rel == "nmod"
+                and (self.entities.organisation_at(owner.start, owner.stop) is organisation)
+            ):  # "в Twitter министерства иностранных дел Канады": the account is not the ministry
+                name = self.phrases.description(phrase, keep_case=True)
+                return Attribution(Speaker(name, "organisation"), mention=self.phrases.span(phrase))
             return Attribution(Speaker(organisation.name, "organisation"), mention=self.phrases.span(phrase))
         if any(ctx.lemma(t) in kinds["unnamed"] for t in phrase if t.start < token.start):
             # "неназванный представитель министерства", "другой адвокат": someone not named before
@@ -209,16 +220,19 @@ class Attributor:
         return None
 
     def _joint(self, token: DocToken, found: Attribution) -> Attribution:
-        """ "Трамп и Путин заявили": one joint speaker, as the gold convention keeps it."""
+        """ "Трамп и Путин заявили", "сенатор X и конгрессмен Y заявили": one joint speaker, as the gold
+        convention keeps it."""
         if found.speaker is None or found.speaker.type != "person":
             return found
         names = [found.speaker.name]
         for child in self.ctx.children(token):
             if child.rel == "conj":
-                other = self.ctx.entity_of(child)
+                other = self.ctx.entity_of(child) or self.mentions.apposed_person(child)
                 if other is not None and other.type == "PER" and other.start > token.start:
                     person = self.entities.person_at(other.start, other.stop)
-                    names.append(person.name if person else self.entities.normal(other))
+                    name = person.name if person else self.entities.normal(other)
+                    if name not in names:  # "Одна из организаторов и его ведущая Анна Смирнова": one
+                        names.append(name)
         if len(names) == 1:
             return found
         return Attribution(Speaker(" и ".join(names), "person"), mention=found.mention)
@@ -234,10 +248,12 @@ class Attributor:
                 partial = len(entity.text.split()) < len(person.name.split())
                 gender = person_gender(person, self.ctx.vocab) if partial else None
                 if said and gender and said != gender and verb.feats.get("Number") != "Plur":
-                    return Attribution(mention=span)  # "Рено сказала" merged into her brother: no speaker
+                    person = self.entities.namesake(person, said)  # "Рено сказала" merged into her brother
+                    if person is None:
+                        return Attribution(mention=span)
                 return Attribution(Speaker(person.name, "person", person.role), mention=span)
             return Attribution(Speaker(self.entities.normal(entity), "person"), mention=span)
-        organisation = self.entities.organisation_at(entity.start, entity.stop)
+        organisation = self.entities.organisation_at(entity.start, entity.stop, inside=True)
         name = organisation.name if organisation is not None else self.entities.normal(entity)
         return Attribution(Speaker(name, "organisation"), mention=span)
 
@@ -248,7 +264,8 @@ class Attributor:
         if number == "Plur" or (
             verb is not None and verb.pos == "VERB" and verb.feats.get("Number") == "Plur"
         ):
-            return Attribution()  # "они": a group we cannot name with confidence
+            joint = self._joint_subject(min(before, token.start))
+            return replace(joint, mention=self.phrases.span([token])) if joint else Attribution()
         previous = self._previous_source(token, gender)
         if previous is not None:
             return replace(previous, mention=self.phrases.span([token]))
@@ -256,6 +273,30 @@ class Attributor:
         if found is None:
             return Attribution()
         return replace(found, mention=self.phrases.span([token]))
+
+    def _joint_subject(self, before: int) -> Attribution | None:
+        """For "они": people named together as the subject of the sentence just before ("Иванов и
+        Петрова заявили ... Они призвали ..."); any other group stays unnamed."""
+        ctx = self.ctx
+        sentence = ctx.sentence_at(before)
+        if sentence is None:
+            return None
+        index = ctx.sentence_index(sentence)
+        for sent in reversed(ctx.sents[max(0, index - 1) : index + 1]):
+            subjects = [
+                t
+                for t in sent.tokens
+                if t.rel.startswith("nsubj")
+                and t.stop <= before
+                and not self.mentions.quoted_directly(t.start)
+            ]
+            for subject in reversed(subjects):
+                named = ctx.entity_of(subject) or self.mentions.apposed_person(subject)
+                if named is None or named.type != "PER":
+                    return None
+                found = self._joint(subject, self._named(named))
+                return found if found.speaker is not None and " и " in found.speaker.name else None
+        return None
 
     def _previous_source(self, token: DocToken, gender: str | None) -> Attribution | None:
         """The source of the quote just before, for a pronoun that goes on about it ("— сказал

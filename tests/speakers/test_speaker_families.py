@@ -358,3 +358,24 @@ NO_GUESS = [
 @pytest.mark.parametrize("case", NO_GUESS)
 def test_null_rather_than_a_guess(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
+
+
+ONE_PERSON = [
+    (  # a nickname in quotes inside the full name, then the nickname and surname
+        "Тренер Джеймс «Бадди» Паркер остановил бой. Бадди Паркер после боя заявил, что спортсмен жив.",
+        "спортсмен жив",
+        "Джеймс Паркер",
+        "person",
+    ),
+    (  # a three-word foreign name, then its last two words
+        "Активистка Мария Лопес Гарсия приехала в Мадрид. Лопес Гарсия заявила, что подаст в суд.",
+        "подаст в суд",
+        "Мария Лопес Гарсия",
+        "person",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ONE_PERSON)
+def test_one_person_under_the_fullest_name(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)

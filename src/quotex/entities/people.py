@@ -533,13 +533,15 @@ def find_people(doc: Doc, vocab: MorphVocab) -> tuple[Person, ...]:
     mention (``role_at``); mentions keep the text as written.
     """
     drafts: list[_Draft] = []
-    for order, span in enumerate(sorted((s for s in doc.spans if s.type == "PER"), key=lambda s: s.start)):
+    for order, span in enumerate(_joined_at_nicknames(doc)):
         check()
         tokens = name_tokens(doc, span, vocab)
         if not tokens:
             continue
         name = nominative_name(_before_brackets(tokens), vocab)
         words = [word for word in WORD_SPLIT.split(name) if any(char.isalpha() for char in word)]
+        nicknames = [word for word in words[1:-1] if word[:1] in OPENING_QUOTES]
+        words = [word for word in words if word not in nicknames]  # "Джеймс «Бадди» Макгирт"
         gender = _tokens_gender(tokens, vocab)
         lemmas = _lemmas(_before_brackets(tokens)[-1].text, gender, vocab) | {_key(words[-1])}
         draft = _match(drafts, words, gender, lemmas)
@@ -550,6 +552,10 @@ def find_people(doc: Doc, vocab: MorphVocab) -> tuple[Person, ...]:
         draft.mentions.append(Span(text=doc.text[start:end], start=start, end=end))
         if words not in draft.names:  # a name said 1,000 times is one name to compare with
             draft.names.append(words)
+        for nickname in nicknames:  # a later "Бадди Макгирт" is the same man
+            alias = [nickname.strip('«»"„“”'), words[-1]]
+            if alias not in draft.names:
+                draft.names.append(alias)
         if len(words) > 1 or not draft.lemmas:
             draft.lemmas |= lemmas
         if len(words) >= len(draft.full) and gender:
@@ -562,6 +568,38 @@ def find_people(doc: Doc, vocab: MorphVocab) -> tuple[Person, ...]:
         _GENDERS[person] = draft.gender
         people.append(person)
     return tuple(people)
+
+
+@dataclass(frozen=True)
+class _NameSpan:
+    """Two PER spans natasha split at a nickname's closing mark, as one: "Джеймс «Бадди» Паркер"."""
+
+    start: int
+    stop: int
+    tokens: list[Token]
+    type: str = "PER"
+
+
+def _joined_at_nicknames(doc: Doc) -> list[Any]:
+    """The document's PER spans in text order, those split at a nickname's closing mark joined."""
+    spans: list[Any] = sorted((s for s in doc.spans if s.type == "PER"), key=lambda s: s.start)
+    joined: list[Any] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        between = doc.text[previous.stop : span.start] if previous is not None else ""
+        opened = previous is not None and previous.tokens and previous.tokens[-2:-1]
+        if (
+            previous is not None
+            and between.strip() in ("»", '"', "“", "”")
+            and opened
+            and opened[0].text in OPENING_QUOTES
+            and "\n" not in between
+        ):
+            closing = [t for t in doc.tokens if previous.stop <= t.start < span.start]
+            joined[-1] = _NameSpan(previous.start, span.stop, [*previous.tokens, *closing, *span.tokens])
+            continue
+        joined.append(span)
+    return joined
 
 
 def _before_brackets(tokens: list[Token]) -> list[Token]:
@@ -587,6 +625,10 @@ def _match(drafts: list[_Draft], words: list[str], gender: str | None, lemmas: s
     recent = sorted(drafts, key=lambda draft: draft.last, reverse=True)
     if len(words) > 1:
         first, last = _key(words[0]), _key(words[-1])
+        keys = [_key(word) for word in words]
+        for draft in recent:  # "Кастросин Верду" after "Клаудия Кастросин Верду": the end of a longer name
+            if len(draft.full) > len(words) and [_key(word) for word in draft.full[-len(words) :]] == keys:
+                return draft
         for draft in recent:
             if len(draft.full) > 1:
                 if last in draft.surnames() and any(_same_first(first, name) for name in draft.first_names()):

@@ -260,6 +260,34 @@ def test_press_offices_speak_for_their_owner(extractor: Extractor, case: Case) -
     check(extractor, case)
 
 
+DOCUMENTS = [
+    (  # the statement mentioned before: who made it, not who published it
+        "Министр Иван Петров и министр Анна Белова подписали совместное заявление. Заявление "
+        "опубликовано пресс-службой правительства. В заявлении подчёркивается, что торговля вырастет.",
+        "торговля вырастет",
+        "Иван Петров и Анна Белова",
+        "person",
+    ),
+    (
+        "Союз журналистов распространил заявление. В заявлении говорится, что арест незаконен.",
+        "арест незаконен",
+        "Союз журналистов",
+        "organisation",
+    ),
+    (  # a document no one was said to issue names no one
+        "В заявлении говорится, что переговоры продолжатся.",
+        "переговоры продолжатся",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DOCUMENTS)
+def test_a_document_speaks_as_its_author(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
 QUOTED_BY_AN_OUTLET = [
     (  # an account speaks for its owner
         "Выборы пройдут в срок, говорится в Twitter министерства иностранных дел Канады.",

@@ -402,9 +402,9 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
             if lemma in kinds["institution"] or lemma in kinds["spokesman"] or child.pos in ("PROPN", "X"):
                 return child
             if lemma in kinds["statement"]:
-                owner = _genitive(ctx, child)
-                if owner is not None:
-                    return owner
+                # "говорится в сообщении МВД": its owner; "В заявлении говорится": the document itself,
+                # whose author speakers.resolve looks for where the text mentioned it before
+                return _genitive(ctx, child) or child
     return _nearest_nominative(ctx, verb)
 
 

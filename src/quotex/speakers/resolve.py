@@ -42,6 +42,8 @@ PRONOUNS = {
 LOOKBACK_SENTENCES = 8
 RECENT_SENTENCES = 3
 ROLE_LOOKBACK_SENTENCES = 40
+DOCUMENT_LOOKBACK = 10
+"""How far back "в заявлении говорится" may look for the statement mentioned before."""
 """How far back "президент" may look for the president named before."""
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
@@ -163,6 +165,8 @@ class Attributor:
                     description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
                 )
             return Attribution(outlet, mention=self.phrases.span(phrase))
+        if lemma in kinds["statement"] and len(phrase) <= 2:
+            return self._document_author(token, before)
         if lemma in kinds["institution"]:
             return self._institution(token, phrase, before)
         role = self._role_of(token, phrase)
@@ -273,6 +277,53 @@ class Attributor:
         if found is None:
             return Attribution()
         return replace(found, mention=self.phrases.span([token]))
+
+    def _document_author(self, token: DocToken, before: int) -> Attribution:
+        """ "В заявлении говорится": the author of the same document mentioned before, as its owner
+        ("совместное заявление Трампа и Путина"), the subject that issued it ("X распространил
+        заявление") or the agent it was published by ("опубликовано Белым домом"); else no one."""
+        ctx = self.ctx
+        lemma = ctx.lemma(token)
+        sentence = ctx.sent_of_token[token.id]
+        index = ctx.sentence_index(sentence)
+        earlier = [
+            t
+            for sent in reversed(ctx.sents[max(0, index - DOCUMENT_LOOKBACK) : index + 1])
+            for t in reversed(sent.tokens)
+            if t.start < token.start and ctx.lemma(t) == lemma
+        ]
+        for publisher in (False, True):  # who made it comes before who published it
+            for mention in earlier:
+                author = self._author_of(mention, publisher)
+                if author is None:
+                    continue
+                found = self.resolve(author, None, min(before, author.start))
+                if found.speaker is not None:
+                    return replace(found, mention=self.phrases.span([token]))
+        return Attribution()
+
+    def _author_of(self, document: DocToken, publisher: bool = False) -> DocToken | None:
+        """Who the text says issued a document at this mention of it; with ``publisher``, who it says
+        published it."""
+        ctx = self.ctx
+        for child in ctx.children(document):
+            if (
+                child.rel == "nmod"
+                and child.feats.get("Case") == "Gen"
+                and child.pos in ("NOUN", "PROPN")
+                and (child.feats.get("Animacy") == "Anim" or ctx.entity_of(child) is not None)
+            ):
+                return child  # "заявление Трампа и Путина", not "заявление к 75-летию встречи"
+        verb = ctx.head(document)
+        if verb is None or verb.pos not in ("VERB", "AUX"):
+            return None
+        if document.rel == "obj" and not publisher:  # "X распространил заявление"
+            return next((c for c in ctx.children(verb) if c.rel == "nsubj"), None)
+        if document.rel == "nsubj:pass" and publisher:  # "Заявление опубликовано Белым домом"
+            return next(
+                (c for c in ctx.children(verb) if c.rel == "obl" and c.feats.get("Case") == "Ins"), None
+            )
+        return None
 
     def _joint_subject(self, before: int) -> Attribution | None:
         """For "они": people named together as the subject of the sentence just before ("Иванов и

@@ -49,15 +49,10 @@ class DocumentEntities:
         overlapping = [order for _, stop, order in self._mentions[low:high] if start < stop]
         return self.people[min(overlapping)] if overlapping else None
 
-    def organisation_at(
-        self, start: int, end: int, whole: bool = False, inside: bool = False
-    ) -> Entity | None:
-        """The organisation with a mention overlapping ``[start, end)`` (with ``whole``: covering it; with
-        ``inside``: starting within it, so that "Twitter министерства" gives no name to "министерства")."""
+    def organisation_at(self, start: int, end: int, whole: bool = False) -> Entity | None:
+        """The organisation with a mention overlapping ``[start, end)`` (with ``whole``: covering it)."""
         for organisation in self.organisations:
             for m in organisation.mentions:
-                if inside and m.start < start:
-                    continue
                 if (m.start <= start and end <= m.end) if whole else (m.start < end and start < m.end):
                     return organisation
         return None

@@ -107,7 +107,11 @@ class Mentions:
         rels = APPOS_RELS
         if ctx.lemma(token) in sources()["relative"]:
             rels = ("appos", "flat:name", "flat")
-            owned = any(child.rel == "det" and child.pos in ("DET", "PRON") for child in ctx.children(token))
+            owned = any(  # "его матери Анны", "адвоката заявителей Бартоломея Соханьского"
+                (child.rel == "det" and child.pos in ("DET", "PRON"))
+                or (child.rel == "nmod" and child.pos == "NOUN" and ctx.entity_of(child) is None)
+                for child in ctx.children(token)
+            )
             if case not in (None, "Nom") and not owned:
                 # "по словам матери Анны Беловой": Анна's mother; but "его матери Анны", "мужа
                 # погибшей, Дэвида Маккина" (set off by a comma) name the relative

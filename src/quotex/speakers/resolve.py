@@ -257,7 +257,7 @@ class Attributor:
                         return Attribution(mention=span)
                 return Attribution(Speaker(person.name, "person", person.role), mention=span)
             return Attribution(Speaker(self.entities.normal(entity), "person"), mention=span)
-        organisation = self.entities.organisation_at(entity.start, entity.stop, inside=True)
+        organisation = self.entities.organisation_at(entity.start, entity.stop)
         name = organisation.name if organisation is not None else self.entities.normal(entity)
         return Attribution(Speaker(name, "organisation"), mention=span)
 

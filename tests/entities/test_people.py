@@ -10,6 +10,10 @@ from quotex.nlp import Models, annotate
 # Real sentences, most from Russian Wikinews (the NEREL dev split), with the nominative name of every
 # person natasha finds in them.
 NAMES = [
+    (  # adjective-like surnames the dictionary does not know, both genders
+        "Письма Бартоломея Соханьского и Анны Завадской пришли вчера.",
+        ["Бартоломей Соханьский", "Анна Завадская"],
+    ),
     (
         "Эти достижения свидетельствуют о целеустремленной и выверенной государственной политике, "
         "проводимой под руководством Президента Казахстана Касым-Жомарта Кемелевича Токаева.",

@@ -404,7 +404,7 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
             if lemma in kinds["statement"]:
                 # "говорится в сообщении МВД": its owner; "В заявлении говорится": the document itself,
                 # whose author speakers.resolve looks for where the text mentioned it before
-                return _genitive(ctx, child) or child
+                return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
 
 
@@ -511,6 +511,20 @@ def _cited_source(ctx: Context, verb: DocToken) -> DocToken | None:
         for noun in after[position + 2 : position + 6]:
             if noun.pos in ("NOUN", "PROPN"):
                 return _phrase_head(ctx, noun)
+    return None
+
+
+def _owner_past_aside(ctx: Context, noun: DocToken) -> DocToken | None:
+    """A named owner set after an aside: "в сообщении, вероятно, Лиама Хоулетта"."""
+    sent = ctx.sent_of_token[noun.id]
+    following = sent.tokens[ctx.position(noun) + 1 : ctx.position(noun) + 6]
+    for token in following:
+        if token.text == "," or token.pos in ("ADV", "PART"):
+            continue
+        named = ctx.entity_of(token)
+        if named is not None and named.type in ("PER", "ORG") and token.feats.get("Case") in ("Gen", "Acc"):
+            return token
+        return None
     return None
 
 

@@ -384,12 +384,21 @@ class Attributor:
             if (
                 other.rel.startswith("nsubj")
                 and other.pos in ("NOUN", "PROPN")
-                and not (clause is not None and clause.rel in ("acl", "acl:relcl"))
+                and not (clause is not None and self._relative_clause(clause))
                 and not self.mentions.quoted_directly(other.start)
                 and not said_from <= other.start < said_to
             ):
                 return None  # someone else became the subject since (not in a relative clause or a quote)
         return Attribution(last.speaker, last.description if last.speaker is None else None)
+
+    def _relative_clause(self, verb: DocToken) -> bool:
+        """Is the verb's clause a relative one ("..., которого распространила пресс-служба"), however the
+        parse attached it?"""
+        if verb.rel in ("acl", "acl:relcl"):
+            return True
+        return any(
+            self.ctx.lemma(t) in ("который", "чей") for t in self.ctx.subtree(verb) if t.start < verb.start
+        )
 
     def _role_of(self, token: DocToken, phrase: list[DocToken]) -> str | None:
         lemma = self.ctx.lemma(token)
@@ -498,7 +507,9 @@ class Attributor:
         index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
         seen = 0
         for sent in reversed(ctx.sents[: index + 1]):
-            if self.mentions.quoted(sent.start) and self.mentions.quoted(max(sent.start, sent.stop - 1)):
+            if self.mentions.quoted_directly(sent.start) and self.mentions.quoted_directly(
+                max(sent.start, sent.stop - 1)
+            ):  # someone's own words; a reported clause is the text's narration of them
                 continue
             seen += 1
             if seen > (lookback if role is None else ROLE_LOOKBACK_SENTENCES):
@@ -555,9 +566,14 @@ class Attributor:
         subjects = [
             t
             for t in sent.tokens
-            if t.rel.startswith("nsubj") and t.stop <= before and not self.mentions.quoted(t.start)
+            if t.rel.startswith("nsubj") and t.stop <= before and not self.mentions.quoted_directly(t.start)
         ]
-        for token in reversed(subjects):
+        # the main clause's subject first ("Петров заявил, что Иванов уйдёт. Он ..." is Петров), then
+        # the others, the last first
+        subjects = sorted(
+            reversed(subjects), key=lambda t: ctx.head(t) is not None and ctx.head(t).rel != "root"
+        )
+        for token in subjects:
             named = ctx.entity_of(token) or self.mentions.apposed_person(token)
             if named is not None and named.type == "PER":
                 found.append(("person", named))
@@ -568,7 +584,7 @@ class Attributor:
                 found.append(("unnamed", token) if role is None else ("role", token))
         if not subjects_only:
             for span in reversed(sent.spans or []):
-                fresh = span.start not in seen and not self.mentions.quoted(span.start)
+                fresh = span.start not in seen and not self.mentions.quoted_directly(span.start)
                 if span.type == "PER" and span.stop <= before and fresh:
                     found.append(("person", span))
         return found

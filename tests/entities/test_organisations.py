@@ -214,3 +214,21 @@ def test_inflected_forms_make_one_organisation(models: Models) -> None:
     found = organisations(text, models)
     assert [entity.name for entity in found] == ["Левада-центр"]
     assert [m.text for m in found[0].mentions] == ["Левада-центра", "Левада-центр"]
+
+
+def test_a_hyphenated_name_with_an_organisation_noun(models: Models) -> None:
+    text = "Об этом говорится в докладе Карнеги-центра. Карнеги-центр работает давно."
+    found = organisations(text, models)
+    assert [entity.name for entity in found] == ["Карнеги-центр"]
+    assert [m.text for m in found[0].mentions] == ["Карнеги-центра", "Карнеги-центр"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эксперт Центра Карнеги Иван Петров считает, что переговоры затянутся.",
+        "По мнению аналитиков Центра Карнеги, кризис затянется.",
+    ],
+)
+def test_an_organisation_named_after_a_person(text: str, models: Models) -> None:
+    assert names(text, models) == ["Центр Карнеги"]

@@ -162,6 +162,33 @@ def quoted_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidat
     return found
 
 
+def compound_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidate]:
+    """A name and an organisation noun in one hyphenated word: "Левада-центр", "Карнеги-центра".
+
+    natasha often reads these as people; the noun after the hyphen says what they are. The part before
+    it must be a name, not a word: "Пресс-служба" is no such compound.
+    """
+    found = []
+    for position, token in enumerate(tokens):
+        first, _, last = token.text.rpartition("-")
+        if (
+            first[:1].isupper()
+            and last.islower()
+            and is_proper(first, vocab)
+            and org_heads() & _noun_lemmas(vocab, last)
+        ):
+            found.append(Candidate(position, position + 1, NATASHA))
+    return found
+
+
+def is_proper(word: str, vocab: MorphVocab) -> bool:
+    """A word the dictionary knows only as a name (surname, place, organisation) or not at all."""
+    forms = vocab(word.lower())
+    if not vocab.word_is_known(word.lower()) or not forms:
+        return True
+    return all({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & set(form.tag.grammemes) for form in forms)
+
+
 def head_candidates(tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Candidate]) -> list[Candidate]:
     """Capitalised noun phrases headed by an organisation noun: "Совещание по ...", "Верховный суд".
 

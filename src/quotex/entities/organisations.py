@@ -29,6 +29,7 @@ from .org_spans import (
     Candidate,
     acronym_candidates,
     body_candidates,
+    compound_candidates,
     extend,
     head_candidates,
     in_title,
@@ -78,6 +79,7 @@ def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
 def find_candidates(tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab) -> list[Candidate]:
     """Organisation token ranges of one sentence, extended over their complements, not overlapping."""
     found = quoted_candidates(tokens, vocab) + natasha_candidates(tokens, spans, text, vocab)
+    found += compound_candidates(tokens, vocab)
     places = [span_candidate(tokens, span) for span in spans if span.type == "LOC"]
     found += [
         Candidate(c.start, c.end, NATASHA)

@@ -97,6 +97,8 @@ def test_country_mentions(text: str, expected: list[tuple[str, str, str]], model
         "Он свободно говорит на немецком языке.",
         "В Москве и Санкт-Петербурге прошли митинги.",
         "Делегация прибыла в Астану, а затем в Баку.",
+        "Об этом пишет «Советский спорт».",
+        "«Американская газета» пишет, что переговоры затянутся.",
     ],
 )
 def test_no_country(text: str, models: Models) -> None:
@@ -150,3 +152,8 @@ def test_sample_article(sample_text: str, models: Models) -> None:
     assert all(country.code not in {"", None} for country in countries)
     location_names = {location.name for location in locations}
     assert not location_names & {country.name for country in countries}
+
+
+def test_a_country_inside_an_organisations_name_is_still_a_mention(models: Models) -> None:
+    text = "В «Российских железных дорогах» сообщили, что МИД России получил ответ."
+    assert [mention for _, mention, _ in found(text, models)] == ["Российских", "России"]

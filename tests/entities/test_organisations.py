@@ -164,3 +164,71 @@ def test_sample_organisations(sample_text: str, models: Models) -> None:
         "Центр детского творчества имени Курмангазы",
     ]:
         assert name in found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Федеральная регистрационная служба о смене главы политсовета партии пока не сообщила.",
+            "Федеральная регистрационная служба",
+        ),
+        ("ВМС Республики Корея провели учения в Жёлтом море.", "ВМС Республики Корея"),
+        ("Об этом сообщило министерство культуры Польши.", "министерство культуры Польши"),
+        ("Учения провела британская армия.", "британская армия"),
+        ("В заявлении говорится, что новое правительство приступило к работе.", "правительство"),
+        ("Он выступил на Национальном съезде Демократической партии.", "Демократической партии"),
+    ],
+)
+def test_mention_is_the_whole_name_and_no_more(text: str, mention: str, models: Models) -> None:
+    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    assert found == [mention]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На выставке показали новый внедорожник Volga Siber, который поступит в продажу осенью.",
+        "Фильм вышел в прокат под названием Moscow Nights и собрал хорошую кассу.",
+        "Опытно-промышленная партия удобрений была отправлена в Казахстан.",
+        "Опытно-промышленную партию удобрений отправили заказчику.",
+        "Показы пройдут в кинотеатрах «Звезда», «Космос» и «Юность».",
+        "Матч пройдёт на стадионе «Динамо» в субботу.",
+        "Актёр получил премию «Ника» за главную роль.",
+        "Об этом говорится в законе «О полиции».",
+        "В министерстве сообщили, что проверка продолжается.",
+    ],
+)
+def test_things_that_are_not_organisations(text: str, models: Models) -> None:
+    assert organisations(text, models) == ()
+
+
+def test_no_mention_starts_or_ends_on_punctuation(models: Models) -> None:
+    text = "Суд, основываясь на мнении экспертов, отклонил иск компании «Вектор»."
+    mentions = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    assert mentions == ["Вектор"]
+
+
+def test_inflected_forms_make_one_organisation(models: Models) -> None:
+    text = "По данным Левада-центра, рейтинг вырос. Социологи Левада-центр опубликовали новый опрос."
+    found = organisations(text, models)
+    assert [entity.name for entity in found] == ["Левада-центр"]
+    assert [m.text for m in found[0].mentions] == ["Левада-центра", "Левада-центр"]
+
+
+def test_a_hyphenated_name_with_an_organisation_noun(models: Models) -> None:
+    text = "Об этом говорится в докладе Карнеги-центра. Карнеги-центр работает давно."
+    found = organisations(text, models)
+    assert [entity.name for entity in found] == ["Карнеги-центр"]
+    assert [m.text for m in found[0].mentions] == ["Карнеги-центра", "Карнеги-центр"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эксперт Центра Карнеги Иван Петров считает, что переговоры затянутся.",
+        "По мнению аналитиков Центра Карнеги, кризис затянется.",
+    ],
+)
+def test_an_organisation_named_after_a_person(text: str, models: Models) -> None:
+    assert names(text, models) == ["Центр Карнеги"]

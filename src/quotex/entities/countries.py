@@ -47,10 +47,13 @@ from .. import lexicon
 from ..deadline import check
 from ..morph import MorphVocab
 from ..records import Country, CountryMention, Entity, MentionForm, Span
+from .org_lexicon import org_heads
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "loc2")
 NOUN_POS = {"NOUN"}
 HYPHEN = "-"
+QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+PUBLISHING = frozenset({"писать", "цитировать", "публиковать", "опубликовать"})
 
 
 def normal(word: str) -> str:
@@ -242,12 +245,33 @@ class CountryGazetteer:
         following = tokens[index + size].text if index + size < len(tokens) else ""
         if entry.form == "adjective" and self.lemmas(following) & self.after:
             return False
+        if entry.form == "adjective" and self.opens_title(tokens, index):
+            return False
         if entry.ambiguous:
             first_word = next((i for i, token in enumerate(tokens) if token.text[:1].isalnum()), 0)
             token = tokens[index]
             if index <= first_word and not inside(token.start, token.stop, "LOC"):
                 return False
         return True
+
+    def opens_title(self, tokens, index: int) -> bool:
+        """Whether an adjective opens the title of a publication cited as a source: пишет «Советский
+        спорт», «Российская газета» пишет. A title is no mention of the country; an organisation's name
+        still is («Российские железные дороги», whose head noun names an organisation), and so is a title
+        named otherwise (NEREL marks "фильм «Однажды в Америке»" and "телешоу «Американский идол»")."""
+        if index == 0 or tokens[index - 1].text not in QUOTES or not tokens[index].text[:1].isupper():
+            return False
+        closing = QUOTES[tokens[index - 1].text]
+        end = next(
+            (i for i in range(index + 1, min(len(tokens), index + 9)) if tokens[i].text == closing), None
+        )
+        if end is None:
+            return False
+        head = next((token for token in tokens[index + 1 : end] if token.pos in ("NOUN", "PROPN")), None)
+        if head is not None and self.lemmas(head.text) & org_heads():
+            return False
+        around = tokens[index - 2 : index - 1] + tokens[end + 1 : end + 2]
+        return any(self.lemmas(token.text) & PUBLISHING for token in around if token.pos == "VERB")
 
     def state_before(self, entry: Entry, tokens, index: int, size: int) -> bool:
         """Whether a form-of-state noun before a name in the nominative belongs to it: "Республике Кипр"."""

@@ -20,6 +20,16 @@ def org_institutions() -> frozenset[str]:
     return load_words("org_institutions")
 
 
+def org_bodies() -> frozenset[str]:
+    """Common nouns that are organisations with a modifier: "апелляционный суд", "министерство культуры"."""
+    return load_words("org_bodies")
+
+
+def org_non_heads() -> frozenset[str]:
+    """Nouns for buildings, events, titles and products: "стадион", "съезд", "фильм", "премия"."""
+    return load_words("org_non_heads")
+
+
 def org_types() -> frozenset[str]:
     """Words after which a quoted name is an organisation: "компания", "газета", "ООО"."""
     return load_words("org_types")

@@ -13,19 +13,33 @@ from functools import lru_cache
 from typing import Any
 
 from ..morph import MorphVocab
-from .org_lexicon import org_heads, org_institutions, org_types
-from .org_normalise import is_adjectival
+from .org_lexicon import org_bodies, org_heads, org_institutions, org_non_heads, org_types
+from .org_normalise import find_head, is_adjectival
 
 NOUNS = ("NOUN", "PROPN")
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 CLOSING = {"»", "“", "”", '"'}
-PREPOSITIONS = {"по", "в", "во", "при", "на", "для", "за", "с", "со", "об", "о"}
+PREPOSITIONS = {"по", "в", "во", "при", "на", "для", "за", "с", "со"}
+"""Prepositions of a name's complements; "о" and "об" are not: "служба о смене главы" runs on."""
+LIST_LINKS = {",", "и"}
+BATCH_NOUNS = frozenset({"партия"})  # "партия удобрений": a batch, not a party
+NOT_RELATIONAL = {
+    "новый",
+    "старый",
+    "бывший",
+    "нынешний",
+    "прежний",
+    "будущий",
+    "временный",
+    "действующий",
+    "тогдашний",
+}
 LOCATIVE = {"в", "во", "на"}
 MAX_EXTENSION = 12
 MAX_QUOTED = 8
 
 # Finders in order of trust: where two candidates overlap, the earlier one wins.
-QUOTED, NATASHA, HEAD, INSTITUTION, ACRONYM = range(5)
+QUOTED, NATASHA, HEAD, INSTITUTION, ACRONYM, BODY = range(6)
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,42 @@ def natasha_candidates(
         end = index[id(span.tokens[-1])] + 1
         for part_start, part_end in split_span(tokens, start, end, text):
             found.extend(clean_span(tokens, part_start, part_end, vocab))
-    return found
+    return [c for c in found if c.frozen or not (is_thing(tokens, c, vocab) or is_batch(tokens, c, vocab))]
+
+
+def is_thing(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
+    """Whether a candidate names a building, event, title or product, not an organisation.
+
+    Its head noun is one of ``data/org_non_heads.txt`` ("Концертный зал", "Национальный съезд"), or it is
+    quoted right after such a noun, alone or in a list: кинотеатры «Звезда», «Космос» и «Юность».
+    """
+    names = tokens[candidate.start : candidate.end]
+    head = find_head(names, vocab)
+    if head is not None and org_non_heads() & noun_lemmas(names[head], vocab):
+        return True
+    position = candidate.start - 1
+    if position < 0 or tokens[position].text not in OPENING:
+        return False
+    position -= 1
+    while position >= 0:
+        word = tokens[position].text
+        if word in LIST_LINKS:
+            position -= 1
+        elif word in CLOSING:
+            opening = next(
+                (
+                    i
+                    for i in range(position - 1, max(-1, position - MAX_QUOTED - 2), -1)
+                    if tokens[i].text in OPENING
+                ),
+                None,
+            )
+            if opening is None:
+                return False
+            position = opening - 1
+        else:
+            return bool(org_non_heads() & noun_lemmas(tokens[position], vocab))
+    return False
 
 
 def split_span(tokens: Sequence[Any], start: int, end: int, text: str) -> list[tuple[int, int]]:
@@ -113,6 +162,33 @@ def quoted_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidat
     return found
 
 
+def compound_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidate]:
+    """A name and an organisation noun in one hyphenated word: "Левада-центр", "Карнеги-центра".
+
+    natasha often reads these as people; the noun after the hyphen says what they are. The part before
+    it must be a name, not a word: "Пресс-служба" is no such compound.
+    """
+    found = []
+    for position, token in enumerate(tokens):
+        first, _, last = token.text.rpartition("-")
+        if (
+            first[:1].isupper()
+            and last.islower()
+            and is_proper(first, vocab)
+            and org_heads() & _noun_lemmas(vocab, last)
+        ):
+            found.append(Candidate(position, position + 1, NATASHA))
+    return found
+
+
+def is_proper(word: str, vocab: MorphVocab) -> bool:
+    """A word the dictionary knows only as a name (surname, place, organisation) or not at all."""
+    forms = vocab(word.lower())
+    if not vocab.word_is_known(word.lower()) or not forms:
+        return True
+    return all({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & set(form.tag.grammemes) for form in forms)
+
+
 def head_candidates(tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Candidate]) -> list[Candidate]:
     """Capitalised noun phrases headed by an organisation noun: "Совещание по ...", "Верховный суд".
 
@@ -120,7 +196,29 @@ def head_candidates(tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Ca
     """
     found = noun_candidates(tokens, vocab, taken, org_heads(), HEAD)
     extended = (extend(tokens, candidate) for candidate in found)
-    return [candidate for candidate in extended if candidate.end - candidate.start > 1]
+    return [
+        c
+        for c in extended
+        if c.end - c.start > 1 and not is_thing(tokens, c, vocab) and not is_batch(tokens, c, vocab)
+    ]
+
+
+def is_batch(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
+    """A batch of goods, capitalised only because it opens the sentence: "Опытно-промышленная партия
+    удобрений" (a head of ``BATCH_NOUNS`` taking a plural of things), not "Партия регионов"."""
+    names = tokens[candidate.start : candidate.end]
+    head = find_head(names, vocab)
+    if head is None or not BATCH_NOUNS & noun_lemmas(names[head], vocab):
+        return False
+    opening = all(not token.text[:1].isalnum() for token in tokens[: candidate.start])
+    rest = names[head + 1 :]
+    things = any(
+        token.feats.get("Case") == "Gen"
+        and token.feats.get("Number") == "Plur"
+        and token.feats.get("Animacy") == "Inan"
+        for token in rest
+    )
+    return opening and things and not any(token.text[:1].isupper() for token in names[1:])
 
 
 def institution_candidates(
@@ -128,6 +226,17 @@ def institution_candidates(
 ) -> list[Candidate]:
     """Institutions named by a common noun, any case: "правительство", "полиция Нью-Йорка"."""
     return noun_candidates(tokens, vocab, taken, org_institutions(), INSTITUTION)
+
+
+def body_candidates(tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Candidate]) -> list[Candidate]:
+    """Bodies named by a common noun with a modifier: "апелляционный суд", "министерство культуры".
+
+    Alone ("суд постановил", "в министерстве сообщили") the noun is not counted: it needs a relational
+    adjective before it (not "новый", "бывший") or a genitive complement after it.
+    """
+    found = noun_candidates(tokens, vocab, taken, org_bodies(), BODY)
+    extended = (extend(tokens, candidate) for candidate in found)
+    return [c for c in extended if c.end - c.start > 1]
 
 
 def noun_candidates(
@@ -144,6 +253,8 @@ def noun_candidates(
             continue
         start = position
         while start > 0 and agrees_left(tokens[start - 1], token, vocab) and start - 1 not in covered:
+            if source in (INSTITUTION, BODY) and not is_relational(tokens[start - 1], vocab):
+                break
             start -= 1
         if source == HEAD and not tokens[start].text[:1].isupper():
             continue
@@ -160,6 +271,12 @@ def agrees_left(modifier: Any, head: Any, vocab: MorphVocab) -> bool:
         and is_adjectival(modifier, vocab)
         and modifier.feats.get("Case") == head.feats.get("Case")
     )
+
+
+def is_relational(token: Any, vocab: MorphVocab) -> bool:
+    """A relational adjective or participle: "апелляционный", "британский", "правящий", not "новый"."""
+    forms = [form for form in vocab(token.text.lower()) if form.tag.POS in ("ADJF", "PRTF")]
+    return bool(forms) and "Apro" not in forms[0].tag.grammemes and (forms[0].normal not in NOT_RELATIONAL)
 
 
 def noun_lemmas(token: Any, vocab: MorphVocab) -> frozenset[str]:
@@ -195,7 +312,7 @@ def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
             chunk = noun_chunk(tokens, end + 1)
             if chunk is None or not hangs_on(tokens, end + 1, chunk, ids):
                 break
-            if word in LOCATIVE and end == candidate.end:
+            if word in LOCATIVE and (end == candidate.end or candidate.source in (INSTITUTION, BODY)):
                 break
         elif token.pos == "CCONJ" and word == "и" and last_noun is not None and last_noun.text.islower():
             chunk = noun_chunk(tokens, end + 1)
@@ -205,6 +322,8 @@ def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
             chunk = noun_chunk(tokens, end)
             if chunk is None or not hangs_on(tokens, end, chunk, ids, case="Gen"):
                 break
+            if candidate.source == BODY and tokens[chunk - 1].feats.get("Animacy") == "Anim":
+                break  # "пресс-служба главы государства" speaks for a person, not a body
             if candidate.source == INSTITUTION and not any(t.text[:1].isupper() for t in tokens[end:chunk]):
                 break
         ids.update(token.id for token in tokens[end:chunk])
@@ -227,10 +346,18 @@ def noun_chunk(tokens: Sequence[Any], start: int) -> int | None:
         position += 1
     if position >= len(tokens) or tokens[position].pos not in NOUNS:
         return None
+    noun = tokens[position]
     position += 1
-    while position < len(tokens) and same_name(tokens[position - 1], tokens[position]):
+    while position < len(tokens) and (
+        same_name(tokens[position - 1], tokens[position]) or names_noun(noun, tokens[position])
+    ):
         position += 1
     return position
+
+
+def names_noun(noun: Any, token: Any) -> bool:
+    """A capitalised name right after a common noun that it names: "Республики Корея", "города Павия"."""
+    return noun.pos == "NOUN" and token.pos == "PROPN" and token.head_id == noun.id
 
 
 def same_name(previous: Any, token: Any) -> bool:
@@ -282,6 +409,18 @@ def acronym_candidates(tokens: Sequence[Any], chosen: Sequence[Candidate]) -> li
         ):
             found.append((Candidate(position + 1, position + 2, ACRONYM), number))
     return found
+
+
+def in_title(tokens: Sequence[Any], candidate: Candidate) -> bool:
+    """Whether a candidate is inside a quoted title that opens with a preposition: закон «О полиции»."""
+    for opening in range(max(0, candidate.start - MAX_QUOTED), candidate.start):
+        if tokens[opening].text not in OPENING or opening + 1 >= len(tokens):
+            continue
+        close = closing_quote(tokens, opening)
+        first = tokens[opening + 1]
+        if close is not None and close >= candidate.end and first.pos == "ADP" and first.text[:1].isupper():
+            return True
+    return False
 
 
 def closing_quote(tokens: Sequence[Any], opening: int) -> int | None:

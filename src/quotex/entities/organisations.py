@@ -23,14 +23,19 @@ from ..records import Entity, Span
 from .org_lexicon import org_heads, org_names, org_stop
 from .org_normalise import normalise_name
 from .org_spans import (
+    BODY,
     INSTITUTION,
     NATASHA,
     Candidate,
     acronym_candidates,
+    body_candidates,
+    compound_candidates,
     extend,
     head_candidates,
+    in_title,
     institution_candidates,
     is_acronym,
+    is_punctuation,
     natasha_candidates,
     quoted_candidates,
     select,
@@ -74,17 +79,30 @@ def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
 def find_candidates(tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab) -> list[Candidate]:
     """Organisation token ranges of one sentence, extended over their complements, not overlapping."""
     found = quoted_candidates(tokens, vocab) + natasha_candidates(tokens, spans, text, vocab)
+    found += compound_candidates(tokens, vocab)
     places = [span_candidate(tokens, span) for span in spans if span.type == "LOC"]
     found += [
         Candidate(c.start, c.end, NATASHA)
         for c in places
         if merge_key(normalise_name(tokens[c.start : c.end], vocab)) in org_names()
     ]
-    chosen = select(extend(tokens, candidate) for candidate in found)
+    chosen = select(finish_place(tokens, extend(tokens, candidate), places) for candidate in found)
     blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
     chosen = select(chosen + head_candidates(tokens, vocab, blocked))
     blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
-    return select(chosen + [extend(tokens, c) for c in institution_candidates(tokens, vocab, blocked)])
+    chosen = select(chosen + [extend(tokens, c) for c in institution_candidates(tokens, vocab, blocked)])
+    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
+    chosen = select(chosen + body_candidates(tokens, vocab, blocked))
+    return [candidate for candidate in chosen if not in_title(tokens, candidate)]
+
+
+def finish_place(tokens: list[Any], candidate: Candidate, places: list[Candidate]) -> Candidate:
+    """A name that ends inside a place ends with it: "ВМС Республики" -> "ВМС Республики Корея"."""
+    for place in places:
+        gap = any(is_punctuation(token) for token in tokens[candidate.end : place.end])
+        if place.start < candidate.end < place.end and candidate.start < place.start and not gap:
+            return Candidate(candidate.start, place.end, candidate.source, candidate.frozen)
+    return candidate
 
 
 def span_candidate(tokens: list[Any], span: Any) -> Candidate:
@@ -99,7 +117,7 @@ def make_mention(tokens: list[Any], candidate: Candidate, text: str, vocab: Morp
     span = Span(text=text[start:end], start=start, end=end)
     name = span.text if candidate.frozen else normalise_name(tokens[candidate.start : candidate.end], vocab)
     initial = all(not token.text[:1].isalnum() for token in tokens[: candidate.start])
-    if initial and candidate.source == INSTITUTION and not name.split()[0].isupper():
+    if initial and candidate.source in (INSTITUTION, BODY) and not name.split()[0].isupper():
         name = name[:1].lower() + name[1:]  # "Полиция Нью-Йорка задержала" -> "полиция Нью-Йорка"
     return Mention(span, " ".join(name.split()), initial)
 

@@ -24,3 +24,11 @@ def test_extract_many_equals_extract_one_by_one(extractor: Extractor, sample_tex
 def test_empty_text_gives_an_empty_document(extractor: Extractor) -> None:
     document = extractor.extract("")
     assert document.to_dict()["quotes"] == [] and document.people == ()
+
+
+def test_a_person_only_ever_inside_an_organisation_name_is_no_person(extractor: Extractor) -> None:
+    document = extractor.extract(
+        "Эксперт Карнеги-центра Андрей Колесников заявил, что выборы пройдут спокойно."
+    )
+    assert [person.name for person in document.people] == ["Андрей Колесников"]
+    assert document.quotes[0].speaker.name == "Андрей Колесников"

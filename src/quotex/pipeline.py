@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ from .errors import AnalysisTimeout
 from .nlp import Models, annotate_many, load_models
 from .quotes import find_findings, needs_syntax
 from .quotes.context import Context
-from .records import Document, Quote, SpeakerSummary
+from .records import Document, Entity, Person, Quote, SpeakerSummary
 from .speakers import attribute_quotes
 
 
@@ -165,6 +166,7 @@ class Extractor:
         people = find_people(doc, models.vocab)
         check()
         organisations = find_organisations(doc, models.vocab)
+        people = _not_inside(people, organisations)
         check()
         countries, locations = find_places(doc, models.vocab)
         check()
@@ -218,3 +220,16 @@ def _role_near(sent: DocSent, span: DocSpan, words: list[str], roles: frozenset[
         return False
     window = words[max(0, indexes[0] - ROLE_WINDOW) : indexes[-1] + ROLE_WINDOW]
     return bool(roles.intersection(window))
+
+
+def _not_inside(people: tuple[Person, ...], organisations: tuple[Entity, ...]) -> tuple[Person, ...]:
+    """People with a mention of their own: the NER's "person" that is only ever part of an organisation's
+    name ("Карнеги-центр", "Фонд Горбачёва") is none."""
+    spans = sorted((m.start, m.end) for organisation in organisations for m in organisation.mentions)
+    starts = [start for start, _ in spans]
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and end <= spans[index][1]
+
+    return tuple(p for p in people if not all(inside(m.start, m.end) for m in p.mentions))

@@ -9,12 +9,10 @@ stands in apposition to a role ("глава МВД Владимир Колоко
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from natasha.doc import DocSpan, DocToken
 
 from ..entities.people import person_gender
-from ..quotes.context import Context
+from ..quotes.context import Context, Covered
 from ..quotes.cues import sources
 from ..quotes.direct import _cited_source
 from ..quotes.findings import Finding
@@ -40,13 +38,12 @@ class Mentions:
         self.ctx = ctx
         self.entities = entities
         self.phrases = phrases
-        self._quoted_starts, self._quoted_ends = _merged(quoted)
-        self._direct_starts, self._direct_ends = _merged(direct)
+        self._quoted = Covered(quoted)
+        self._direct = Covered(direct)
 
     def quoted_directly(self, offset: int) -> bool:
         """Is the offset inside a direct quote (someone's own words)?"""
-        index = bisect_right(self._direct_starts, offset) - 1
-        return index >= 0 and offset < self._direct_ends[index]
+        return offset in self._direct
 
     def source_of(self, finding: Finding) -> DocToken | None:
         """The token that names the finding's source, or None."""
@@ -115,8 +112,7 @@ class Mentions:
             if case not in (None, "Nom") and not owned:
                 # "по словам матери Анны Беловой": Анна's mother; but "его матери Анны", "мужа
                 # погибшей, Дэвида Маккина" (set off by a comma) name the relative
-                comma = self.appositive_name(token)
-                return comma
+                return self.appositive_name(token)
         frontier = [token]
         for _ in range(3):
             next_frontier = []
@@ -258,17 +254,5 @@ class Mentions:
         return None
 
     def quoted(self, offset: int) -> bool:
-        """Is the offset inside any quote? A binary search over the quotes' merged spans."""
-        index = bisect_right(self._quoted_starts, offset) - 1
-        return index >= 0 and offset < self._quoted_ends[index]
-
-
-def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """The starts and ends of the spans' union, in order, for binary search."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [start for start, _ in merged], [end for _, end in merged]
+        """Is the offset inside any quote?"""
+        return offset in self._quoted

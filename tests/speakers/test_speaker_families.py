@@ -240,6 +240,19 @@ def test_an_organisation_referred_back_to(extractor: Extractor, case: Case) -> N
 
 
 PRESS_OFFICES = [
+    (  # "собеседник": the source of the quote just before, an organisation included
+        "«Самолёты вернулись на базу», — сообщил представитель пресс-службы Южного военного округа. "
+        "По словам собеседника, полёты продолжатся завтра.",
+        "полёты продолжатся",
+        "Южный военный округ",
+        "organisation",
+    ),
+    (  # a country's "side" speaks as an unnamed institution
+        "По оценке белорусской стороны, транзит подорожает на треть.",
+        "транзит подорожает",
+        "белорусская сторона",
+        "organisation",
+    ),
     (
         "Пресс-служба МВД Киргизии сообщила, что задержаны трое подозреваемых.",
         "задержаны трое",

@@ -179,6 +179,12 @@ class Attributor:
             and lemma not in kinds["group"]
         ):
             return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
+        if lemma in kinds["interlocutor"] and token.feats.get("Number") != "Plur":
+            gender = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+            # "— сказал представитель X. По словам собеседника, ..."
+            previous = self._previous_source(token, gender, organisations=True)
+            if previous is not None:
+                return replace(previous, mention=self.phrases.span(phrase))
         if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":
             return Attribution(
                 description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
@@ -349,7 +355,9 @@ class Attributor:
                 return found if found.speaker is not None and " и " in found.speaker.name else None
         return None
 
-    def _previous_source(self, token: DocToken, gender: str | None) -> Attribution | None:
+    def _previous_source(
+        self, token: DocToken, gender: str | None, organisations: bool = False
+    ) -> Attribution | None:
         """The source of the quote just before, for a pronoun that goes on about it ("— сказал
         дипломат. По его словам, ..."): named or not, when its gender agrees and no subject stands
         between its mention and the pronoun, in this sentence or the one before."""
@@ -370,8 +378,8 @@ class Attributor:
         source = [t for t in ctx.tokens_between(mention.start, mention.end) if t.pos in ("NOUN", "PROPN")]
         if not source or source[0].feats.get("Number") == "Plur":
             return None
-        if last.speaker is not None and last.speaker.type != "person":
-            return None
+        if last.speaker is not None and last.speaker.type != "person" and not organisations:
+            return None  # "он" is no organisation; a "собеседник" may speak for one
         known = (
             person_gender(person, ctx.vocab)
             if last.speaker is not None and (person := self.entities.person_named(last.speaker.name))

@@ -102,6 +102,13 @@ PERSON_BY_DESCRIPTION = [
         "Мария Лопес",
         "person",
     ),
+    (  # a role of a named country goes to the one who holds it there
+        "Бывший президент Бразилии Жоао Силва лежит в больнице. Президент Франции Пьер Дюпон прилетел "
+        "в Рио. Как заявил президент Франции, визит продлится два дня.",
+        "визит продлится",
+        "Пьер Дюпон",
+        "person",
+    ),
     (  # a foreign first name that looks like a Russian man's name in another case keeps her gender
         "Американская художница Дани Кларк открыла выставку. «Я снимала эти кадры пять лет», — "
         "пояснила художница.",

@@ -171,12 +171,17 @@ class DocumentEntities:
     def lemmas(self, name: str) -> set[str]:
         return {self.ctx.vocab.lemmatize(word, "NOUN", {}) for word in name.lower().split()}
 
-    def has_role(self, person: Person, role: str) -> bool:
+    def has_role(self, person: Person, role: str, of: frozenset[str] = frozenset()) -> bool:
+        """Did the text give the person this role, and, with ``of`` (the starts of the names the role
+        noun governed: "президента США" -> {"сша"}), this role of that?"""
         if not person.role:
             return False
         words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in person.role.lower().split()]
         text = " ".join(words)
-        return role in text or role.split()[0] in words
+        if not (role in text or role.split()[0] in words):
+            return False
+        stems = {word[:4] for word in words}
+        return all(name in stems for name in of)  # "президент США" is not "президент ЮАР"
 
     def gender(self, value: DocSpan | DocToken) -> str | None:
         for token in getattr(value, "tokens", None) or [value]:

@@ -433,7 +433,14 @@ class Attributor:
         if token.feats.get("Gender") == "Fem" and token.feats.get("Animacy") == "Anim":
             gender = "Fem"  # "художница", "исполнительница"; a masculine noun may name a woman
         mention = self.phrases.span(phrase)
-        found = self._antecedent(before, gender=gender, role=role) or self._described(
+        of = (
+            frozenset(  # "президента США": the names a one-word role governs
+                t.text.lower()[:4] for t in phrase if t.start > token.start and t.pos == "PROPN"
+            )
+            if role == self.ctx.lemma(token)
+            else frozenset()
+        )
+        found = self._antecedent(before, gender=gender, role=role, of=of) or self._described(
             self.ctx.lemma(token), gender, min(before, token.start)
         )
         if found is None and self._definite(token, phrase):
@@ -503,8 +510,9 @@ class Attributor:
         role: str | None = None,
         lookback: int = LOOKBACK_SENTENCES,
         subjects_only: bool = False,
+        of: frozenset[str] = frozenset(),
     ) -> Attribution | None:
-        """Who the text named last before ``before``, outside quotes, matching gender and role.
+        """Who the text named last before ``before``, outside quotes, matching gender and role (of ``of``).
 
         Subjects come before other mentions in a sentence. An unnamed subject ("задержан житель")
         ends a search for a pronoun's antecedent with no speaker; a role-noun subject ("президент
@@ -553,7 +561,7 @@ class Attributor:
                     person = Person(
                         self.entities.normal(value), None, (Span(value.text, value.start, value.stop),)
                     )
-                if role and not self.entities.has_role(person, role):
+                if role and not self.entities.has_role(person, role, of):
                     continue
                 return Attribution(Speaker(person.name, "person", person.role))
         return None

@@ -25,7 +25,9 @@ ACCORDING = {
 """The nouns of "по словам", "согласно данным" by their preposition."""
 ACCORDING_NOUNS = ACCORDING["по"] | ACCORDING["согласно"]
 POSSESSIVES = {"его", "ее", "её", "их", "самой", "самого", "самих"}
-CLAUSE_OPENERS = {"что", "чтобы", "который", "которая", "которое", "которые", "но", "а", "однако"}
+CLAUSE_OPENERS = {"что", "который", "которая", "которое", "которые", "но", "а", "однако"}
+"""Clauses that end a request; a purpose clause ("попросил проверить письмо, чтобы установить ...") is
+part of what was asked."""
 CLAUSE_END = {".", "!", "?", ";", ":", "…"}
 WORD = re.compile(r"\w+")
 NOUN_BEFORE_THAT = 4
@@ -204,7 +206,11 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             )
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
-            if following[0].text.lower() in ACCORDING and according_noun(sent, following[0]) is not None:
+            if (
+                following[0].text.lower() in ACCORDING
+                and according_noun(sent, following[0]) is not None
+                and _opener_before(ctx, sent, following[0]) is None  # not "..., который, по его словам, ..."
+            ):
                 return token.start
             if _speakers_converb(ctx, following[0]):
                 return token.start
@@ -309,7 +315,7 @@ def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
 
 def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``Как сообщил X, C`` (the rest of the sentence) or ``C, как сообщает X`` (what comes before)."""
-    before = [t for t in sent.tokens if t.stop <= verb.start]
+    before = _past_adverbs([t for t in sent.tokens if t.stop <= verb.start])  # "Как позднее сообщил X"
     if not before or before[-1].text.lower() != "как":
         return None
     source = subject_of(ctx, verb)
@@ -335,9 +341,16 @@ def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     return Finding(start, end, "indirect", _cue(verb), verb, source)
 
 
+def _past_adverbs(before: list[DocToken]) -> list[DocToken]:
+    """The tokens before a cue without the adverbs right before it ("также", "позднее", "ранее")."""
+    while before and before[-1].pos == "ADV" and before[-1].text.lower() != "как":
+        before = before[:-1]
+    return before
+
+
 def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``C, — сообщает X`` and ``C, пишет Deutsche Welle``: the clause is the sentence before the cue."""
-    before = [t for t in sent.tokens if t.stop <= verb.start]
+    before = _past_adverbs([t for t in sent.tokens if t.stop <= verb.start])  # "C, также сказал X"
     if len(before) < 4:
         return None
     marks = [t.text for t in before[-2:]]
@@ -400,11 +413,18 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     source = _according_source(ctx, noun)
     cue = (preposition.start, noun.stop)
     before = [t for t in sent.tokens if t.stop <= phrase_start and t.pos != "PUNCT"]
-    if not before:
-        rest = [t for t in sent.tokens if t.start >= phrase_end and t.text not in (",", "—")]
+    opener = _opener_before(ctx, sent, preposition)
+    if opener is not None and any(_cue_verb(ctx, t) for t in sent.tokens if t.stop <= opener.start):
+        return None  # "сообщил, что он встретил человека, который, по его словам, ...": the outer quote
+    if not before or opener is not None:
+        rest = [t for t in sent.tokens if t.start >= phrase_end]
+        rest = rest[next((i for i, t in enumerate(rest) if t.text not in (",", "—")), len(rest)) :]
         if not rest:
             return None
-        start, end = trim(ctx.text, rest[0].start, sent.stop)
+        end = _clause_end(ctx, sent, noun, rest)
+        if opener is not None and ctx.lemma(opener) == "который":  # "у которой, по её словам, забрали
+            end = min(end, _relative_clause_end(rest))  # телефон, не было ...": the relative clause
+        start, end = trim(ctx.text, rest[0].start, end)
         return Finding(start, end, "indirect", cue, noun, source)
     head = ctx.head(noun)
     if head is not None and ctx.sent_of_token.get(head.id) is sent:
@@ -415,6 +435,30 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
             return Finding(start, end, "indirect", cue, noun, source)
     start, end = trim(ctx.text, sent.start, sent.stop)
     return Finding(start, end, "indirect", cue, noun, source)
+
+
+def _opener_before(ctx: Context, sent: DocSent, preposition: DocToken) -> DocToken | None:
+    """The conjunction or relative word right before ", по словам X," ("потому что, по его мнению, C",
+    "у которой, по её словам, C"): what was said is the clause it opens, after the phrase."""
+    before = [t for t in sent.tokens if t.stop <= preposition.start]
+    if len(before) < 2 or before[-1].text != ",":
+        return None
+    word = before[-2]
+    return word if word.pos == "SCONJ" or ctx.lemma(word) == "который" else None
+
+
+def _cue_verb(ctx: Context, token: DocToken) -> bool:
+    return is_speech_verb(ctx, token) or (ctx.may_be_cue(token) and ctx.lemma(token) in cues()["think"])
+
+
+def _relative_clause_end(tokens: list[DocToken]) -> int:
+    """The comma after the relative clause's predicate, else the end of the tokens."""
+    predicate = False
+    for token in tokens:
+        if token.text == "," and predicate:
+            return token.start
+        predicate = predicate or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin")
+    return tokens[-1].stop
 
 
 def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:

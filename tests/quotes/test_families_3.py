@@ -1,0 +1,120 @@
+"""The families of issue 9 left after the second round, each on invented sentences.
+
+Each case gives a text and the quotes quotex must find in it (content and kind), or none at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.pipeline import Extractor
+
+
+def quotes_of(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    return [(quote.text, quote.kind) for quote in extractor.extract(text).quotes]
+
+
+def assert_finds(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    found = quotes_of(extractor, text)
+    assert found == expected, f"{text!r}: {found}"
+
+
+NOMINAL = [
+    (  # the object of "назвать" may point back: what the events were called is the claim
+        "Вечером министр Анна Петрова назвала эти события худшим днём в своей карьере.",
+        [("эти события худшим днём в своей карьере", "indirect")],
+    ),
+    (
+        "Правозащитник Иван Петров расценил эту инициативу как проявление дискриминации.",
+        [("эту инициативу как проявление дискриминации", "indirect")],
+    ),
+    (  # a parse that hangs the words before the verb on its claim takes none of them into it
+        "Олег Смирнов и возглавляемый им широкий народный фронт призывают к формированию нового "
+        "правительства, которое проведёт выборы.",
+        [("к формированию нового правительства, которое проведёт выборы", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOMINAL)
+def test_a_nominal_claim(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)
+
+
+REQUESTS = [
+    (  # a purpose clause is part of what was asked
+        "Прокурор Иван Смирнов просит следователей изучить письмо политика, чтобы установить, был ли подкуп.",
+        [("изучить письмо политика, чтобы установить, был ли подкуп", "indirect")],
+    ),
+    (
+        "Власти потребовали выдать его США, чтобы он предстал перед судом.",
+        [("выдать его США, чтобы он предстал перед судом", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REQUESTS)
+def test_a_request_keeps_its_purpose(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+ACCORDING = [
+    (  # after a conjunction the phrase opens the clause it stands in
+        "Петров отказался от поездки, потому что, по его мнению, билеты стоили дорого, а отель был плохим.",
+        [("билеты стоили дорого, а отель был плохим", "indirect")],
+    ),
+    (  # after a relative word, the relative clause
+        "В доме, куда переехала Анна Петрова, у которой, по её словам, украли паспорт, не было света.",
+        [("украли паспорт", "indirect")],
+    ),
+    (  # ... but inside a reported clause it belongs to the outer quote
+        "Иван Петров сообщил, что встретил человека, который, по его словам, был связан с полицией.",
+        [("встретил человека, который, по его словам, был связан с полицией", "indirect")],
+    ),
+    (  # the speaker's converb after the clause is no content
+        "По мнению Ивана Петрова, эти события показали слабость власти, сравнив их с кризисом 1998 года.",
+        [("эти события показали слабость власти", "indirect")],
+    ),
+    (  # a cue in the middle of a sentence still gives the whole sentence
+        "Выход, по мнению министра, в снижении налогов.",
+        [("Выход, по мнению министра, в снижении налогов", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCORDING)
+def test_according_to_a_source_inside_a_sentence(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+ADVERB_BEFORE_CUE = [
+    (
+        "Как позднее сообщил Иван Петров, завод закроют в следующем году.",
+        [("завод закроют в следующем году", "indirect")],
+    ),
+    (
+        "Завод закроют в следующем году, также сказал директор завода Иван Петров.",
+        [("Завод закроют в следующем году", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADVERB_BEFORE_CUE)
+def test_an_adverb_before_the_cue(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NOTHING = [
+    "Как позднее выяснилось, завод закроют в следующем году.",
+    "Завод закроют в следующем году, также известно из документов.",
+    "Петров отказался от поездки, потому что, по предварительным данным, билеты подорожали.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_source_no_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])

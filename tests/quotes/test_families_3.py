@@ -118,3 +118,49 @@ NOTHING = [
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_source_no_quote(extractor: Extractor, text: str) -> None:
     assert_finds(extractor, text, [])
+
+
+MORE_CUES = [
+    (  # a short passive participle of saying, with the place it is said in
+        "В заявлении министерства финансов было сказано, что налоги не вырастут.",
+        [("налоги не вырастут", "indirect")],
+    ),
+    ("В документе отмечено, что налоги не вырастут.", [("налоги не вырастут", "indirect")]),
+    (  # a verb and its noun as one cue
+        "Комиссия пришла к выводу, что пожар начался из-за неисправной проводки.",
+        [("пожар начался из-за неисправной проводки", "indirect")],
+    ),
+    (  # a converb clause that opens the sentence ends before the main clause
+        "Отмечая, что эти шаги потребуют больших средств, Петров приходит к выводу, что лидер не "
+        "справится с проблемами.",
+        [
+            ("эти шаги потребуют больших средств", "indirect"),
+            ("лидер не справится с проблемами", "indirect"),
+        ],
+    ),
+    (  # quoted pieces the author joins into one clause are that clause
+        "Министр Иван Петров пояснил, что «сделал всё, что мог», но «надо жить дальше».",
+        [("«сделал всё, что мог», но «надо жить дальше»", "indirect")],
+    ),
+    (  # ... one quote filling the clause is direct
+        "Министр Иван Петров пояснил, что «сделал всё, что мог, и надо жить дальше».",
+        [("сделал всё, что мог, и надо жить дальше", "direct")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CUES)
+def test_more_cues(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NO_CUE = [
+    "Он пришёл в офис, чтобы забрать вещи.",
+    "Как было сказано выше, завод закроют.",
+    "Налоги было решено не повышать, что отмечено в плане.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CUE)
+def test_no_cue_without_its_noun_or_place(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])

@@ -113,8 +113,9 @@ def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Fin
             continue
         outside = len(WORD.findall(_without(text, clause, inside)))
         share = sum(overlap(q, clause) for q in inside) / max(1, clause.length)
-        if outside > WORDS_AROUND:
-            share = 0.0  # "никто не потратил столько лет, как Перес «на создание альянса»": a fragment
+        if outside > WORDS_AROUND or (len(inside) > 1 and outside > 0):
+            share = 0.0  # "никто не потратил столько лет, как Перес «на создание альянса»": a fragment;
+            # "пояснил, что «сделал всё», но «надо жить»": the author joins quoted pieces into one clause
         for quote in inside:
             if share >= DIRECT_SHARE:
                 if quote.cue is None:

@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from natasha.doc import DocSent, DocToken
 
 from ..deadline import check
 from .context import Context, Covered
-from .cues import claim_verbs, cues, sources
+from .cues import claim_verbs, cues, phrase_verbs, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
 from .nominal import can_speak, claim_span, points_back
@@ -63,12 +64,13 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
     lemma = ctx.lemma(token)
     lexicon = cues()
     form = token.feats.get("VerbForm")
-    if (
-        form == "Inf"
-        or (form == "Part" and token.feats.get("Voice") == "Pass")
-        or (token.pos == "ADJ" and lemma not in lexicon["think"])
-    ):
+    if form == "Part" and token.feats.get("Voice") == "Pass":
+        return _said_in(ctx, sent, token) if lemma in lexicon["say"] else None
+    if form == "Inf" or (token.pos == "ADJ" and lemma not in lexicon["think"]):
         return None
+    nouns = phrase_verbs().get(lemma)
+    if nouns and nouns.intersection(t.text.lower() for t in sent.tokens[ctx.position(token) + 1 :][:3]):
+        return _that_clause(ctx, sent, token)  # "пришёл к выводу, что C"
     if form in ("Conv", "Part"):  # "..., заявив, что C", "фронт, заявлявший о C"
         found = (
             _that_clause(ctx, sent, token) if lemma in lexicon["say"] or lemma in lexicon["think"] else None
@@ -97,6 +99,23 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         if found is not None:
             return found
     return _nominal(ctx, sent, token)
+
+
+def _said_in(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """ "В заявлении министерства (было) сказано, что C", "в документе отмечено, что C": a short passive
+    participle of saying with the place it is said in reports like "говорится"."""
+    if verb.feats.get("Variant") != "Short" or not any(_in_place(ctx, c) for c in ctx.children(verb)):
+        return None
+    found = _that_clause(
+        ctx, sent, verb
+    )  # the source is the place's owner ("в заявлении X"), no participle's noun
+    return replace(found, source=subject_of(ctx, verb)) if found is not None else None
+
+
+def _in_place(ctx: Context, token: DocToken) -> bool:
+    return token.rel in ("obl", "nmod") and [
+        c.text.lower() for c in ctx.children(token) if c.rel == "case"
+    ] == ["в"]
 
 
 def _nobody_says(ctx: Context, verb: DocToken, source: DocToken | None) -> bool:
@@ -177,6 +196,8 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
             if verb.feats.get("VerbForm") == "Part" or verb.rel == "acl:relcl":  # "эксперты, полагающие,
                 # что C, оказались ...", "министерство, в котором уверены, что C, готовит ..."
                 end = min(end, max(t.stop for t in ctx.subtree(verb)))
+            if verb.feats.get("VerbForm") == "Conv" and verb is _first_word(sent):  # "Отмечая, что C, X ..."
+                end = min(end, _main_clause_start(ctx, tokens[position + 1 :]))
             start, end = trim(ctx.text, start, end)
             return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
         if word == "ли" and position >= 2 and tokens[0].text == ",":
@@ -189,6 +210,20 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in CLAUSE_END or position > 12:
             return None
     return None
+
+
+def _first_word(sent: DocSent) -> DocToken | None:
+    return next((t for t in sent.tokens if t.pos != "PUNCT"), None)
+
+
+def _main_clause_start(ctx: Context, tokens: list[DocToken]) -> int:
+    """After a converb clause that opens a sentence: the comma before the main clause's subject."""
+    for position, token in enumerate(tokens[:-1]):
+        following = tokens[position + 1]
+        head = ctx.head(following)
+        if token.text == "," and _is_subject(following) and head is not None and head.rel == "root":
+            return token.start
+    return tokens[-1].stop if tokens else 0
 
 
 def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocToken]) -> int:

@@ -175,9 +175,6 @@ def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(extractor: Extractor)
     ]
 
 
-@pytest.mark.xfail(
-    reason="family 3: a noun of writing before quoted words ('надпись:') is no cue yet", strict=True
-)
 def test_quoted_words_after_a_noun_of_writing(extractor: Extractor) -> None:
     text = "Активисты развернули плакат с надписью: «Руки прочь от парка»."
     assert_finds(extractor, text, [("Руки прочь от парка", "direct")])

@@ -164,3 +164,56 @@ NO_CUE = [
 @pytest.mark.parametrize("text", NO_CUE)
 def test_no_cue_without_its_noun_or_place(extractor: Extractor, text: str) -> None:
     assert_finds(extractor, text, [])
+
+
+CREDITED = [
+    (  # a sentence that reports its own source's "что"-clause: the outlet after it adds no quote
+        "После матча тренер Иван Петров признался, что ему удалось обхитрить судей, сообщает ВВС.",
+        [("ему удалось обхитрить судей", "indirect")],
+    ),
+    ("Завод закроют в следующем году, сообщает ВВС.", [("Завод закроют в следующем году", "indirect")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDITED)
+def test_an_outlet_credited_after_a_quote_with_its_own_source(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+WRITING = [
+    (
+        "Неизвестный оставил на двери сообщение «Мы ещё вернёмся».",
+        [("Мы ещё вернёмся", "direct")],
+    ),
+    (
+        "Избиратели получили письма с надписью: «Важная информация о возврате налога».",
+        [("Важная информация о возврате налога", "direct")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRITING)
+def test_quoted_words_after_a_noun_of_writing(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+def test_the_writer_is_who_wrote_not_who_received(extractor: Extractor) -> None:
+    left = extractor.extract("Министр Иван Петров оставил на двери записку «Я скоро вернусь».").quotes
+    received = extractor.extract("Министр Иван Петров получил записку «Я скоро вернусь».").quotes
+    assert [q.speaker.name if q.speaker else None for q in left] == ["Иван Петров"]
+    assert [q.speaker for q in received] == [None]
+
+
+NOT_WRITING = [
+    "Об этом говорится в сообщении «Газпрома».",
+    "Избирательная кампания проходит под лозунгом «В первую очередь наша страна».",
+]
+
+
+@pytest.mark.parametrize("text", NOT_WRITING)
+def test_a_name_after_a_noun_of_writing_is_no_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])

@@ -46,7 +46,10 @@ def _from_quoted(ctx: Context, span: QuotedSpan) -> Iterator[Finding]:
     if verb is not None:
         yield from _split(ctx, span.start, span.end, verb)
         return
-    if _is_statement(ctx, span):
+    noun = _writing_before(ctx, span)
+    if noun is not None:
+        yield Finding(span.start, span.end, "direct", (noun.start, noun.stop), noun, _writer(ctx, noun))
+    elif _is_statement(ctx, span):
         yield Finding(span.start, span.end, "direct", discourse=True)
     else:
         yield Finding(span.start, span.end, "direct", tentative=True)
@@ -149,6 +152,28 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
         if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":
             return None
     return None
+
+
+def _writing_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
+    """ "плакат с надписью: «C»", "оставил сообщение «C»": a noun of written words right before the
+    marks (a colon may stand between); not a name in quotes ("в сообщении «Газпрома»")."""
+    end = _visible_end(ctx.text, span.open_at, 0)
+    if ctx.text[end - 1 : end] == ":":
+        end = _visible_end(ctx.text, end - 1, 0)
+    token = next(ctx.tokens_back(max(0, end - 40), end), None)
+    if token is None or token.stop != end or token.pos != "NOUN" or _is_name(ctx, span):
+        return None
+    return token if ctx.lemma(token) in cues()["writing"] else None
+
+
+def _writer(ctx: Context, noun: DocToken) -> DocToken | None:
+    """The subject of the verb a noun of writing hangs on ("Активисты развернули плакат с надписью")."""
+    token: DocToken | None = noun
+    while token is not None and token.pos not in ("VERB", "AUX"):
+        token = ctx.head(token)
+    if token is None or ctx.lemma(token) in cues()["receive"]:
+        return None  # "Избиратели получили письма с надписью «C»": the readers, not the writer
+    return subject_of(ctx, token)
 
 
 TAIL = 200

@@ -403,7 +403,7 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     start, end = trim(ctx.text, sent.start, before[-1].start)
     if before[0].text in ("«", '"', "„", "“"):
         return None
-    return Finding(start, end, "indirect", _cue(verb), verb, subject)
+    return Finding(start, end, "indirect", _cue(verb), verb, subject, credit=True)
 
 
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:

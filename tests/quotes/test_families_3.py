@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotex.nlp import is_hard_wrap
 from quotex.pipeline import Extractor
 
 
@@ -217,3 +218,32 @@ NOT_WRITING = [
 @pytest.mark.parametrize("text", NOT_WRITING)
 def test_a_name_after_a_noun_of_writing_is_no_quote(extractor: Extractor, text: str) -> None:
     assert_finds(extractor, text, [])
+
+
+HARD_WRAPPED = [
+    (  # a direct quote wrapped at a fixed width stays one quote, line break and all
+        "Министр финансов Олег Смирнов заявил журналистам: «Бюджет будет\n"
+        "принят до конца года, а налоги не вырастут».",
+        [("Бюджет будет\nпринят до конца года, а налоги не вырастут", "direct")],
+    ),
+    (  # a headline with no final punctuation still ends at its line break
+        "Глава МВД заявил, что преступность в стране в этом году снизилась\nПреступность снизилась везде.",
+        [("преступность в стране в этом году снизилась", "indirect")],
+    ),
+    (  # a short line is no wrapped one
+        "Министр заявил, что бюджет\nбудет принят.",
+        [("бюджет", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HARD_WRAPPED)
+def test_a_hard_wrap_is_no_sentence_end(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+def test_wiki_markup_after_a_headline_is_no_wrapped_line() -> None:
+    text = "Губернатор области подал в отставку по собственному желанию\nмини|слева|Губернатор\n"
+    assert not is_hard_wrap(text, text.index("\n"))

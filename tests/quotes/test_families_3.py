@@ -247,3 +247,21 @@ def test_a_hard_wrap_is_no_sentence_end(
 def test_wiki_markup_after_a_headline_is_no_wrapped_line() -> None:
     text = "Губернатор области подал в отставку по собственному желанию\nмини|слева|Губернатор\n"
     assert not is_hard_wrap(text, text.index("\n"))
+
+
+VERSIONS = [
+    (  # an outlet's name in quotes may have a version of events; a ranking body's "version" is no claim
+        "По версии «Спорт-Экспресса», лучшим игроком сезона стал Иван Петров.",
+        [("лучшим игроком сезона стал Иван Петров", "indirect")],
+    ),
+    (
+        "По версии газеты «Северные вести», завод закроют в следующем году.",
+        [("завод закроют в следующем году", "indirect")],
+    ),
+    ("По версии IBF, боксёр занимает третье место в рейтинге.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERSIONS)
+def test_an_outlets_version(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)

@@ -506,6 +506,8 @@ def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:
         (entity is not None and entity.type == "PER")
         or lemma in kinds["institution"]
         or lemma in kinds["group"]
+        or lemma in kinds["media"]
+        or ctx.text[source.start - 1 : source.start] in QUOTE_OPENERS  # "по версии «Форбс»": an outlet's name
     )
 
 

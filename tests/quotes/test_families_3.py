@@ -265,3 +265,36 @@ VERSIONS = [
 @pytest.mark.parametrize(("text", "expected"), VERSIONS)
 def test_an_outlets_version(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert_finds(extractor, text, expected)
+
+
+PRECISION = [
+    (  # "что" after a claim in an "о"-phrase refers back to it: no clause of its own
+        "Король объявил о переименовании страны в Королевство Эсватини, что на местном языке означает "
+        "«земля предков».",
+        [("о переименовании страны в Королевство Эсватини", "indirect")],
+    ),
+    (  # ... but "о том, что" opens the clause
+        "Министр Иван Петров сообщил о том, что налоги не вырастут.",
+        [("налоги не вырастут", "indirect")],
+    ),
+    (  # an outlet's "как пишет" over a sentence with its own source and "что": that source's quote
+        "Между тем, как пишет газета «Вести», президент Иван Петров уже подтвердил, что проект находится "
+        "в стадии разработки.",
+        [("проект находится в стадии разработки", "indirect")],
+    ),
+    (
+        "Как пишет газета «Вести», проект находится в стадии разработки.",
+        [("проект находится в стадии разработки", "indirect")],
+    ),
+    (  # a dated title is no statement, whatever its verbs
+        "В пьесах «Мистерия» (1969) и «Не можешь платить — не плати» (1981) сатира соседствует с клоунадой.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRECISION)
+def test_what_is_not_a_quote_of_its_own(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -209,7 +209,13 @@ def _is_name(ctx: Context, span: QuotedSpan) -> bool:
     return len(words) <= 3 and not has_verb and ctx.text[span.start : span.start + 1].isupper()
 
 
+YEAR_AFTER = re.compile(r"[ \t]*\((?:\d{4}|\d{4}[—–-]\d{2,4})\)")
+"""A title's year after its closing mark: «Не можешь платить — не плати» (1981)."""
+
+
 def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
+    if span.closed and YEAR_AFTER.match(ctx.text, span.outer_end):
+        return False  # the title of a work, dated
     tokens = list(ctx.tokens_between(span.start, span.end))
     words = [t for t in tokens if t.pos != "PUNCT"]
     if len(words) < STATEMENT_WORDS or words[0].pos == "ADP":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from natasha.doc import DocSent, DocToken
 
@@ -191,6 +192,8 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     for position, token in enumerate(tokens):
         word = token.text.lower()
         if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
+            if _about_phrase(tokens[:position]):
+                return None  # "объявил о переименовании страны, что означает ...": "что" refers back to it
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
             if verb.feats.get("VerbForm") == "Part" or verb.rel == "acl:relcl":  # "эксперты, полагающие,
@@ -224,6 +227,12 @@ def _main_clause_start(ctx: Context, tokens: list[DocToken]) -> int:
         if token.text == "," and _is_subject(following) and head is not None and head.rel == "root":
             return token.start
     return tokens[-1].stop if tokens else 0
+
+
+def _about_phrase(tokens: list[DocToken]) -> bool:
+    """An "о"-phrase other than "о том" (the claim a verb governs) among the tokens."""
+    words = [t.text.lower() for t in tokens]
+    return any(word in ("о", "об", "обо") and after not in ("том", "тем") for word, after in pairwise(words))
 
 
 def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocToken]) -> int:
@@ -373,7 +382,7 @@ def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         start, end = trim(ctx.text, rest[0].start, sent.stop)
     else:
         return None
-    return Finding(start, end, "indirect", _cue(verb), verb, source)
+    return Finding(start, end, "indirect", _cue(verb), verb, source, credit=True)
 
 
 def _past_adverbs(before: list[DocToken]) -> list[DocToken]:

@@ -298,3 +298,27 @@ def test_what_is_not_a_quote_of_its_own(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+SECOND_PREDICATE = [
+    (  # a second predicate of the speaker after "и" and an adverbial; an aside's subject is not the clause's
+        "Министр Иван Петров заявил о своём уходе из политики (в этом он был солидарен с коллегой) и до "
+        "последнего времени работал в частном секторе.",
+        [("о своём уходе из политики (в этом он был солидарен с коллегой)", "indirect")],
+    ),
+    (  # the clause's own subject keeps its own second predicate
+        "Министр заявил, что президент подписал указ и уехал в Москву.",
+        [("президент подписал указ и уехал в Москву", "indirect")],
+    ),
+    (
+        "Министр Иван Петров заявил, что завод закроют и рабочих уволят.",
+        [("завод закроют и рабочих уволят", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_PREDICATE)
+def test_the_speakers_second_predicate_ends_the_clause(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -261,14 +261,45 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             but = following[0].text.lower() in ("но", "а", "однако") and len(following) > 1
             if but and is_speech_verb(ctx, following[1]) and _agrees(verb, following[1]):
                 return token.start  # "..., но отметил, что ...": a new quote of the same speaker
+        predicate = _next_predicate(tokens[position + 1 :]) if token.text.lower() == "и" else None
         if (
-            token.text.lower() == "и"
-            and position + 1 < len(tokens)
-            and _agrees(verb, tokens[position + 1])
-            and not any(_agrees(t, tokens[position + 1]) for t in tokens[:position] if _is_subject(t))
+            predicate is not None
+            and _agrees(verb, predicate)
+            and not any(_agrees(t, predicate) for t in _outside_brackets(tokens[:position]) if _is_subject(t))
         ):
             return tokens[position - 1].start if tokens[position - 1].text == "," else token.start
     return sent.stop
+
+
+PREDICATE_WINDOW = 4
+"""How far after "и" a second predicate of the speaker may stand ("и до последнего времени работал")."""
+
+
+def _next_predicate(tokens: list[DocToken]) -> DocToken | None:
+    """The finite verb right after "и", past a few words of an adverbial but no punctuation."""
+    for token in tokens[:PREDICATE_WINDOW]:
+        if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":
+            return token
+        if token.pos in ("PUNCT", "NOUN", "PROPN", "PRON") and not _in_adverbial(token):
+            return None
+    return None
+
+
+def _in_adverbial(token: DocToken) -> bool:
+    """A noun of an adverbial phrase ("до последнего времени", "в тот же день"): oblique, not a subject."""
+    return token.pos == "NOUN" and token.rel in ("obl", "nmod", "advmod") and token.feats.get("Case") != "Nom"
+
+
+def _outside_brackets(tokens: list[DocToken]) -> list[DocToken]:
+    """The tokens not inside parentheses: "заявил о уходе (в этом он был солидарен с X) и работал" — the
+    aside's subject is not the clause's."""
+    outside, depth = [], 0
+    for token in tokens:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth <= 0 and token.text != ")":
+            outside.append(token)
+        depth = max(depth, 0)
+    return outside
 
 
 def _opens_a_quote(ctx: Context, colon: DocToken) -> bool:

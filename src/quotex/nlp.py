@@ -10,6 +10,7 @@ where natasha's methods would put them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -127,16 +128,39 @@ def tag_entities(docs: Sequence[Doc], models: Models) -> None:
         doc.envelop_sent_spans()
 
 
+WRAP_WIDTH = 40
+"""A line at least this long that runs on into a line opening in lower case was wrapped at a fixed width."""
+SENTENCE_END = frozenset(".!?…:;")
+LOWER_WORD = re.compile(r"[а-яёa-z]+(?![\w|])")
+
+
+def is_hard_wrap(text: str, at: int) -> bool:
+    """Is the line break at ``at`` a hard wrap inside a paragraph: a single break after a long line with
+    no sentence end, before a line that goes on in lower case ("что бюджет⏎будет принят")? Wiki markup
+    after a headline ("мини|слева|...") is no continuation."""
+    if text[at : at + 1] != LINE_BREAK:
+        return False
+    line = text[text.rfind(LINE_BREAK, 0, at) + 1 : at].rstrip()
+    if len(line) < WRAP_WIDTH or line[-1] in SENTENCE_END:
+        return False
+    return LOWER_WORD.match(text, at + 1) is not None
+
+
 def split_at_line_breaks(doc: Doc) -> list[DocSent]:
     """razdel keeps lines without final punctuation (headlines, datelines) in the next sentence;
-    in news a line break always ends a sentence, so split there before tagging and parsing. A line that
+    in news a line break ends a sentence (but for a hard wrap, ``is_hard_wrap``), so split there before
+    tagging and parsing. A line that
     opens with a source and a colon ("АФИ: Глава комитета заявил ...", "Минфин: дефицит сократится")
     is split after the colon too: the source is no part of the clause that follows."""
     sents: list[DocSent] = []
     for sent in doc.sents:
         group: list = []
         for token in sent.tokens:
-            if group and LINE_BREAK in doc.text[group[-1].stop : token.start]:
+            between = doc.text[group[-1].stop : token.start] if group else ""
+            wrapped = between.count(LINE_BREAK) == 1 and is_hard_wrap(
+                doc.text, group[-1].stop + between.index(LINE_BREAK)
+            )
+            if LINE_BREAK in between and not wrapped:
                 sents.extend(_split_source_line(doc.text, group))
                 group = []
             group.append(token)

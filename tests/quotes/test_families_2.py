@@ -175,17 +175,11 @@ def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(extractor: Extractor)
     ]
 
 
-@pytest.mark.xfail(
-    reason="family 3: a noun of writing before quoted words ('надпись:') is no cue yet", strict=True
-)
 def test_quoted_words_after_a_noun_of_writing(extractor: Extractor) -> None:
     text = "Активисты развернули плакат с надписью: «Руки прочь от парка»."
     assert_finds(extractor, text, [("Руки прочь от парка", "direct")])
 
 
-@pytest.mark.xfail(
-    reason="family 10: a single line break of hard-wrapped text still ends a sentence", strict=True
-)
 def test_a_hard_wrapped_line_break_does_not_cut_a_quote(extractor: Extractor) -> None:
     text = (
         "Министр финансов Олег Смирнов заявил журналистам, что бюджет\n"

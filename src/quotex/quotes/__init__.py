@@ -22,6 +22,7 @@ DIRECT_SHARE = 0.6
 # ... and leaves at most this many words of the clause outside the marks ("о своей признательности «…»").
 WORDS_AROUND = 3
 WORD = re.compile(r"\w+")
+THAT = re.compile(r"\b(?:что|чтобы)\s*$")
 # Two clauses sharing this much of the longer one are one quote.
 SAME_SPAN = 0.8
 
@@ -30,7 +31,24 @@ def find_findings(ctx: Context) -> list[Finding]:
     """Every quote in the document in text order, before attribution (``quotex.speakers``)."""
     direct = find_direct(ctx)
     indirect = find_indirect(ctx, [f for f in direct if not f.tentative]) + list(find_headlines(ctx))
+    indirect = _without_credited(ctx.text, indirect)
     return [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
+
+
+def _without_credited(text: str, indirect: list[Finding]) -> list[Finding]:
+    """ "X признался, что C, сообщает ВВС": a sentence that reports its own source's "что"-clause is that
+    source's quote; the outlet credited after it adds none of its own (as with "со ссылкой на X"). A
+    nominal claim inside ("X назвали это подкупом, сообщает ВВС") leaves the outlet its sentence."""
+    cues = sorted(
+        f.cue[0]
+        for f in indirect
+        if f.cue is not None and not f.credit and THAT.search(text, max(0, f.start - 8), f.start)
+    )
+    return [
+        f
+        for f in indirect
+        if not f.credit or not any(f.start <= cue < f.end for cue in cues[bisect_left(cues, f.start) :][:1])
+    ]
 
 
 def _without(text: str, clause: Finding, quotes: list[Finding]) -> str:
@@ -113,8 +131,9 @@ def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Fin
             continue
         outside = len(WORD.findall(_without(text, clause, inside)))
         share = sum(overlap(q, clause) for q in inside) / max(1, clause.length)
-        if outside > WORDS_AROUND:
-            share = 0.0  # "никто не потратил столько лет, как Перес «на создание альянса»": a fragment
+        if outside > WORDS_AROUND or (len(inside) > 1 and outside > 0):
+            share = 0.0  # "никто не потратил столько лет, как Перес «на создание альянса»": a fragment;
+            # "пояснил, что «сделал всё», но «надо жить»": the author joins quoted pieces into one clause
         for quote in inside:
             if share >= DIRECT_SHARE:
                 if quote.cue is None:

@@ -48,11 +48,23 @@ def claim_verbs() -> dict[str, frozenset[str]]:
     return {verb: frozenset(prepositions) for verb, prepositions in verbs.items()}
 
 
+@lru_cache(maxsize=1)
+def phrase_verbs() -> dict[str, frozenset[str]]:
+    """Verbs that are cues only with their noun, by lemma: "прийти" -> {"вывод"} ("пришёл к выводу")."""
+    verbs: dict[str, set[str]] = defaultdict(set)
+    for entry in cues()["phrase"]:
+        verb, *_, noun = entry.split()
+        verbs[verb].add(noun)
+    return {verb: frozenset(nouns) for verb, nouns in verbs.items()}
+
+
 @lru_cache(maxsize=4)
 def cue_forms(vocab: MorphVocab) -> frozenset[str]:
     """Every inflected form of every cue verb: a token not among them needs no lemma to be ruled out."""
     lexicon = cues()
-    lemmas = frozenset().union(*(lexicon[kind] for kind in SPEECH_KINDS), lexicon["about"], claim_verbs())
+    lemmas = frozenset().union(
+        *(lexicon[kind] for kind in SPEECH_KINDS), lexicon["about"], claim_verbs(), phrase_verbs()
+    )
     return vocab.forms_of(lemmas)
 
 

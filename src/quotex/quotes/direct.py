@@ -46,7 +46,10 @@ def _from_quoted(ctx: Context, span: QuotedSpan) -> Iterator[Finding]:
     if verb is not None:
         yield from _split(ctx, span.start, span.end, verb)
         return
-    if _is_statement(ctx, span):
+    noun = _writing_before(ctx, span)
+    if noun is not None:
+        yield Finding(span.start, span.end, "direct", (noun.start, noun.stop), noun, _writer(ctx, noun))
+    elif _is_statement(ctx, span):
         yield Finding(span.start, span.end, "direct", discourse=True)
     else:
         yield Finding(span.start, span.end, "direct", tentative=True)
@@ -151,6 +154,28 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     return None
 
 
+def _writing_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
+    """ "плакат с надписью: «C»", "оставил сообщение «C»": a noun of written words right before the
+    marks (a colon may stand between); not a name in quotes ("в сообщении «Газпрома»")."""
+    end = _visible_end(ctx.text, span.open_at, 0)
+    if ctx.text[end - 1 : end] == ":":
+        end = _visible_end(ctx.text, end - 1, 0)
+    token = next(ctx.tokens_back(max(0, end - 40), end), None)
+    if token is None or token.stop != end or token.pos != "NOUN" or _is_name(ctx, span):
+        return None
+    return token if ctx.lemma(token) in cues()["writing"] else None
+
+
+def _writer(ctx: Context, noun: DocToken) -> DocToken | None:
+    """The subject of the verb a noun of writing hangs on ("Активисты развернули плакат с надписью")."""
+    token: DocToken | None = noun
+    while token is not None and token.pos not in ("VERB", "AUX"):
+        token = ctx.head(token)
+    if token is None or ctx.lemma(token) in cues()["receive"]:
+        return None  # "Избиратели получили письма с надписью «C»": the readers, not the writer
+    return subject_of(ctx, token)
+
+
 TAIL = 200
 """Characters before a quotation mark in which its cue's colon or "что" may stand."""
 
@@ -184,7 +209,13 @@ def _is_name(ctx: Context, span: QuotedSpan) -> bool:
     return len(words) <= 3 and not has_verb and ctx.text[span.start : span.start + 1].isupper()
 
 
+YEAR_AFTER = re.compile(r"[ \t]*\((?:\d{4}|\d{4}[—–-]\d{2,4})\)")
+"""A title's year after its closing mark: «Не можешь платить — не плати» (1981)."""
+
+
 def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
+    if span.closed and YEAR_AFTER.match(ctx.text, span.outer_end):
+        return False  # the title of a work, dated
     tokens = list(ctx.tokens_between(span.start, span.end))
     words = [t for t in tokens if t.pos != "PUNCT"]
     if len(words) < STATEMENT_WORDS or words[0].pos == "ADP":

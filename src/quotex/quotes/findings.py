@@ -27,6 +27,7 @@ class Finding:
     discourse: bool = False
     tentative: bool = False  # quoted words that are a quote only if they fill an indirect clause
     backward: bool = False  # the sentences before a cue that points back ("Об этом сообщил X")
+    credit: bool = False  # a clause credited to a source after it ("C, сообщает ВВС")
 
     @property
     def length(self) -> int:

@@ -8,12 +8,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from natasha.doc import DocSent, DocToken
 
 from ..deadline import check
 from .context import Context, Covered
-from .cues import claim_verbs, cues, sources
+from .cues import claim_verbs, cues, phrase_verbs, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
 from .nominal import can_speak, claim_span, points_back
@@ -25,7 +27,9 @@ ACCORDING = {
 """The nouns of "по словам", "согласно данным" by their preposition."""
 ACCORDING_NOUNS = ACCORDING["по"] | ACCORDING["согласно"]
 POSSESSIVES = {"его", "ее", "её", "их", "самой", "самого", "самих"}
-CLAUSE_OPENERS = {"что", "чтобы", "который", "которая", "которое", "которые", "но", "а", "однако"}
+CLAUSE_OPENERS = {"что", "который", "которая", "которое", "которые", "но", "а", "однако"}
+"""Clauses that end a request; a purpose clause ("попросил проверить письмо, чтобы установить ...") is
+part of what was asked."""
 CLAUSE_END = {".", "!", "?", ";", ":", "…"}
 WORD = re.compile(r"\w+")
 NOUN_BEFORE_THAT = 4
@@ -61,12 +65,13 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
     lemma = ctx.lemma(token)
     lexicon = cues()
     form = token.feats.get("VerbForm")
-    if (
-        form == "Inf"
-        or (form == "Part" and token.feats.get("Voice") == "Pass")
-        or (token.pos == "ADJ" and lemma not in lexicon["think"])
-    ):
+    if form == "Part" and token.feats.get("Voice") == "Pass":
+        return _said_in(ctx, sent, token) if lemma in lexicon["say"] else None
+    if form == "Inf" or (token.pos == "ADJ" and lemma not in lexicon["think"]):
         return None
+    nouns = phrase_verbs().get(lemma)
+    if nouns and nouns.intersection(t.text.lower() for t in sent.tokens[ctx.position(token) + 1 :][:3]):
+        return _that_clause(ctx, sent, token)  # "пришёл к выводу, что C"
     if form in ("Conv", "Part"):  # "..., заявив, что C", "фронт, заявлявший о C"
         found = (
             _that_clause(ctx, sent, token) if lemma in lexicon["say"] or lemma in lexicon["think"] else None
@@ -95,6 +100,23 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         if found is not None:
             return found
     return _nominal(ctx, sent, token)
+
+
+def _said_in(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """ "В заявлении министерства (было) сказано, что C", "в документе отмечено, что C": a short passive
+    participle of saying with the place it is said in reports like "говорится"."""
+    if verb.feats.get("Variant") != "Short" or not any(_in_place(ctx, c) for c in ctx.children(verb)):
+        return None
+    found = _that_clause(
+        ctx, sent, verb
+    )  # the source is the place's owner ("в заявлении X"), no participle's noun
+    return replace(found, source=subject_of(ctx, verb)) if found is not None else None
+
+
+def _in_place(ctx: Context, token: DocToken) -> bool:
+    return token.rel in ("obl", "nmod") and [
+        c.text.lower() for c in ctx.children(token) if c.rel == "case"
+    ] == ["в"]
 
 
 def _nobody_says(ctx: Context, verb: DocToken, source: DocToken | None) -> bool:
@@ -170,11 +192,15 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     for position, token in enumerate(tokens):
         word = token.text.lower()
         if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
+            if _about_phrase(tokens[:position]):
+                return None  # "объявил о переименовании страны, что означает ...": "что" refers back to it
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
             if verb.feats.get("VerbForm") == "Part" or verb.rel == "acl:relcl":  # "эксперты, полагающие,
                 # что C, оказались ...", "министерство, в котором уверены, что C, готовит ..."
                 end = min(end, max(t.stop for t in ctx.subtree(verb)))
+            if verb.feats.get("VerbForm") == "Conv" and verb is _first_word(sent):  # "Отмечая, что C, X ..."
+                end = min(end, _main_clause_start(ctx, tokens[position + 1 :]))
             start, end = trim(ctx.text, start, end)
             return Finding(start, end, "indirect", _cue(verb), verb, speaker_token(ctx, verb))
         if word == "ли" and position >= 2 and tokens[0].text == ",":
@@ -187,6 +213,26 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in CLAUSE_END or position > 12:
             return None
     return None
+
+
+def _first_word(sent: DocSent) -> DocToken | None:
+    return next((t for t in sent.tokens if t.pos != "PUNCT"), None)
+
+
+def _main_clause_start(ctx: Context, tokens: list[DocToken]) -> int:
+    """After a converb clause that opens a sentence: the comma before the main clause's subject."""
+    for position, token in enumerate(tokens[:-1]):
+        following = tokens[position + 1]
+        head = ctx.head(following)
+        if token.text == "," and _is_subject(following) and head is not None and head.rel == "root":
+            return token.start
+    return tokens[-1].stop if tokens else 0
+
+
+def _about_phrase(tokens: list[DocToken]) -> bool:
+    """An "о"-phrase other than "о том" (the claim a verb governs) among the tokens."""
+    words = [t.text.lower() for t in tokens]
+    return any(word in ("о", "об", "обо") and after not in ("том", "тем") for word, after in pairwise(words))
 
 
 def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocToken]) -> int:
@@ -204,21 +250,56 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             )
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
-            if following[0].text.lower() in ACCORDING and according_noun(sent, following[0]) is not None:
+            if (
+                following[0].text.lower() in ACCORDING
+                and according_noun(sent, following[0]) is not None
+                and _opener_before(ctx, sent, following[0]) is None  # not "..., который, по его словам, ..."
+            ):
                 return token.start
             if _speakers_converb(ctx, following[0]):
                 return token.start
             but = following[0].text.lower() in ("но", "а", "однако") and len(following) > 1
             if but and is_speech_verb(ctx, following[1]) and _agrees(verb, following[1]):
                 return token.start  # "..., но отметил, что ...": a new quote of the same speaker
+        predicate = _next_predicate(tokens[position + 1 :]) if token.text.lower() == "и" else None
         if (
-            token.text.lower() == "и"
-            and position + 1 < len(tokens)
-            and _agrees(verb, tokens[position + 1])
-            and not any(_agrees(t, tokens[position + 1]) for t in tokens[:position] if _is_subject(t))
+            predicate is not None
+            and _agrees(verb, predicate)
+            and not any(_agrees(t, predicate) for t in _outside_brackets(tokens[:position]) if _is_subject(t))
         ):
             return tokens[position - 1].start if tokens[position - 1].text == "," else token.start
     return sent.stop
+
+
+PREDICATE_WINDOW = 4
+"""How far after "и" a second predicate of the speaker may stand ("и до последнего времени работал")."""
+
+
+def _next_predicate(tokens: list[DocToken]) -> DocToken | None:
+    """The finite verb right after "и", past a few words of an adverbial but no punctuation."""
+    for token in tokens[:PREDICATE_WINDOW]:
+        if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":
+            return token
+        if token.pos in ("PUNCT", "NOUN", "PROPN", "PRON") and not _in_adverbial(token):
+            return None
+    return None
+
+
+def _in_adverbial(token: DocToken) -> bool:
+    """A noun of an adverbial phrase ("до последнего времени", "в тот же день"): oblique, not a subject."""
+    return token.pos == "NOUN" and token.rel in ("obl", "nmod", "advmod") and token.feats.get("Case") != "Nom"
+
+
+def _outside_brackets(tokens: list[DocToken]) -> list[DocToken]:
+    """The tokens not inside parentheses: "заявил о уходе (в этом он был солидарен с X) и работал" — the
+    aside's subject is not the clause's."""
+    outside, depth = [], 0
+    for token in tokens:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth <= 0 and token.text != ")":
+            outside.append(token)
+        depth = max(depth, 0)
+    return outside
 
 
 def _opens_a_quote(ctx: Context, colon: DocToken) -> bool:
@@ -309,7 +390,7 @@ def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
 
 def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``Как сообщил X, C`` (the rest of the sentence) or ``C, как сообщает X`` (what comes before)."""
-    before = [t for t in sent.tokens if t.stop <= verb.start]
+    before = _past_adverbs([t for t in sent.tokens if t.stop <= verb.start])  # "Как позднее сообщил X"
     if not before or before[-1].text.lower() != "как":
         return None
     source = subject_of(ctx, verb)
@@ -332,12 +413,19 @@ def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         start, end = trim(ctx.text, rest[0].start, sent.stop)
     else:
         return None
-    return Finding(start, end, "indirect", _cue(verb), verb, source)
+    return Finding(start, end, "indirect", _cue(verb), verb, source, credit=True)
+
+
+def _past_adverbs(before: list[DocToken]) -> list[DocToken]:
+    """The tokens before a cue without the adverbs right before it ("также", "позднее", "ранее")."""
+    while before and before[-1].pos == "ADV" and before[-1].text.lower() != "как":
+        before = before[:-1]
+    return before
 
 
 def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``C, — сообщает X`` and ``C, пишет Deutsche Welle``: the clause is the sentence before the cue."""
-    before = [t for t in sent.tokens if t.stop <= verb.start]
+    before = _past_adverbs([t for t in sent.tokens if t.stop <= verb.start])  # "C, также сказал X"
     if len(before) < 4:
         return None
     marks = [t.text for t in before[-2:]]
@@ -355,7 +443,7 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     start, end = trim(ctx.text, sent.start, before[-1].start)
     if before[0].text in ("«", '"', "„", "“"):
         return None
-    return Finding(start, end, "indirect", _cue(verb), verb, subject)
+    return Finding(start, end, "indirect", _cue(verb), verb, subject, credit=True)
 
 
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
@@ -400,11 +488,18 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     source = _according_source(ctx, noun)
     cue = (preposition.start, noun.stop)
     before = [t for t in sent.tokens if t.stop <= phrase_start and t.pos != "PUNCT"]
-    if not before:
-        rest = [t for t in sent.tokens if t.start >= phrase_end and t.text not in (",", "—")]
+    opener = _opener_before(ctx, sent, preposition)
+    if opener is not None and any(_cue_verb(ctx, t) for t in sent.tokens if t.stop <= opener.start):
+        return None  # "сообщил, что он встретил человека, который, по его словам, ...": the outer quote
+    if not before or opener is not None:
+        rest = [t for t in sent.tokens if t.start >= phrase_end]
+        rest = rest[next((i for i, t in enumerate(rest) if t.text not in (",", "—")), len(rest)) :]
         if not rest:
             return None
-        start, end = trim(ctx.text, rest[0].start, sent.stop)
+        end = _clause_end(ctx, sent, noun, rest)
+        if opener is not None and ctx.lemma(opener) == "который":  # "у которой, по её словам, забрали
+            end = min(end, _relative_clause_end(rest))  # телефон, не было ...": the relative clause
+        start, end = trim(ctx.text, rest[0].start, end)
         return Finding(start, end, "indirect", cue, noun, source)
     head = ctx.head(noun)
     if head is not None and ctx.sent_of_token.get(head.id) is sent:
@@ -417,6 +512,30 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     return Finding(start, end, "indirect", cue, noun, source)
 
 
+def _opener_before(ctx: Context, sent: DocSent, preposition: DocToken) -> DocToken | None:
+    """The conjunction or relative word right before ", по словам X," ("потому что, по его мнению, C",
+    "у которой, по её словам, C"): what was said is the clause it opens, after the phrase."""
+    before = [t for t in sent.tokens if t.stop <= preposition.start]
+    if len(before) < 2 or before[-1].text != ",":
+        return None
+    word = before[-2]
+    return word if word.pos == "SCONJ" or ctx.lemma(word) == "который" else None
+
+
+def _cue_verb(ctx: Context, token: DocToken) -> bool:
+    return is_speech_verb(ctx, token) or (ctx.may_be_cue(token) and ctx.lemma(token) in cues()["think"])
+
+
+def _relative_clause_end(tokens: list[DocToken]) -> int:
+    """The comma after the relative clause's predicate, else the end of the tokens."""
+    predicate = False
+    for token in tokens:
+        if token.text == "," and predicate:
+            return token.start
+        predicate = predicate or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin")
+    return tokens[-1].stop
+
+
 def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:
     if source is None:
         return False
@@ -427,6 +546,8 @@ def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:
         (entity is not None and entity.type == "PER")
         or lemma in kinds["institution"]
         or lemma in kinds["group"]
+        or lemma in kinds["media"]
+        or ctx.text[source.start - 1 : source.start] in QUOTE_OPENERS  # "по версии «Форбс»": an outlet's name
     )
 
 

@@ -10,7 +10,10 @@ raises: at worst it yields no span.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from ..nlp import is_hard_wrap
 
 OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
 ALL_MARKS = '«»„“”"'
@@ -51,12 +54,26 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted span in ``text`` in order of its opening mark, nested ones included."""
     spans: list[QuotedSpan] = []
     carried: _Open | None = None  # an unclosed quote waiting for the next paragraph to reopen
-    for paragraph in PARAGRAPH.finditer(text):
-        carried = _scan_paragraph(text, paragraph.start(), paragraph.end(), carried, spans)
+    for start, end in _paragraphs(text):
+        carried = _scan_paragraph(text, start, end, carried, spans)
     if carried is not None:
         spans.append(_unclosed(text, carried, len(text)))
     spans.sort(key=lambda span: (span.open_at, -span.end))
     return spans
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of the text, a hard-wrapped paragraph's lines as one (``nlp.is_hard_wrap``)."""
+    start = end = -1
+    for line in PARAGRAPH.finditer(text):
+        if start >= 0 and not (line.start() == end + 1 and is_hard_wrap(text, end)):
+            yield start, end
+            start = -1
+        if start < 0:
+            start = line.start()
+        end = line.end()
+    if start >= 0:
+        yield start, end
 
 
 def _scan_paragraph(

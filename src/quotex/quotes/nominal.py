@@ -41,9 +41,11 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
     if first is None:
         return None
     content = [child for child in governed if child.start >= first.start]
-    start = min(t.start for t in ctx.subtree(first))
-    end = max(t.stop for child in content for t in ctx.subtree(child))
-    return (start, end) if start > verb.stop else None
+    # only what stands after the verb: a parse may hang words before it on the claim ("X и фронт призывают")
+    after = [t for child in content for t in ctx.subtree(child) if t.start > verb.stop]
+    if not after:
+        return None
+    return min(t.start for t in after), max(t.stop for t in after)
 
 
 def _claim_start(ctx: Context, governed: list[DocToken], prepositions: frozenset[str]) -> DocToken | None:
@@ -65,7 +67,8 @@ def _claim_start(ctx: Context, governed: list[DocToken], prepositions: frozenset
 
 def _called(ctx: Context, governed: list[DocToken]) -> DocToken | None:
     """``назвал арест нарушением прав``, ``считает Тайвань своей провинцией``, ``расценил X как Y``:
-    an object and what it is called, in the instrumental or after "как"."""
+    an object and what it is called, in the instrumental or after "как". An object that points back
+    is part of the claim: "назвал эти события худшим днём" says what the events were."""
     objects = [c for c in governed if c.rel == "obj" and c.pos in OBJECTS]
     called = [
         c
@@ -73,7 +76,7 @@ def _called(ctx: Context, governed: list[DocToken]) -> DocToken | None:
         if c.rel in ("xcomp", "obl", "advcl")
         and ((c.feats.get("Case") == "Ins" and not _preposition(ctx, c)) or _preposition(ctx, c) == "как")
     ]
-    if not objects or not called or points_back(ctx, objects[0]) or _only_quoted(ctx, called[0]):
+    if not objects or not called or _only_quoted(ctx, called[0]):
         return None
     return min(objects[0], called[0], key=lambda t: t.start)
 

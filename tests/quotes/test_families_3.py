@@ -1,0 +1,324 @@
+"""The families of issue 9 left after the second round, each on invented sentences.
+
+Each case gives a text and the quotes quotex must find in it (content and kind), or none at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.nlp import is_hard_wrap
+from quotex.pipeline import Extractor
+
+
+def quotes_of(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    return [(quote.text, quote.kind) for quote in extractor.extract(text).quotes]
+
+
+def assert_finds(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    found = quotes_of(extractor, text)
+    assert found == expected, f"{text!r}: {found}"
+
+
+NOMINAL = [
+    (  # the object of "назвать" may point back: what the events were called is the claim
+        "Вечером министр Анна Петрова назвала эти события худшим днём в своей карьере.",
+        [("эти события худшим днём в своей карьере", "indirect")],
+    ),
+    (
+        "Правозащитник Иван Петров расценил эту инициативу как проявление дискриминации.",
+        [("эту инициативу как проявление дискриминации", "indirect")],
+    ),
+    (  # a parse that hangs the words before the verb on its claim takes none of them into it
+        "Олег Смирнов и возглавляемый им широкий народный фронт призывают к формированию нового "
+        "правительства, которое проведёт выборы.",
+        [("к формированию нового правительства, которое проведёт выборы", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOMINAL)
+def test_a_nominal_claim(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)
+
+
+REQUESTS = [
+    (  # a purpose clause is part of what was asked
+        "Прокурор Иван Смирнов просит следователей изучить письмо политика, чтобы установить, был ли подкуп.",
+        [("изучить письмо политика, чтобы установить, был ли подкуп", "indirect")],
+    ),
+    (
+        "Власти потребовали выдать его США, чтобы он предстал перед судом.",
+        [("выдать его США, чтобы он предстал перед судом", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REQUESTS)
+def test_a_request_keeps_its_purpose(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+ACCORDING = [
+    (  # after a conjunction the phrase opens the clause it stands in
+        "Петров отказался от поездки, потому что, по его мнению, билеты стоили дорого, а отель был плохим.",
+        [("билеты стоили дорого, а отель был плохим", "indirect")],
+    ),
+    (  # after a relative word, the relative clause
+        "В доме, куда переехала Анна Петрова, у которой, по её словам, украли паспорт, не было света.",
+        [("украли паспорт", "indirect")],
+    ),
+    (  # ... but inside a reported clause it belongs to the outer quote
+        "Иван Петров сообщил, что встретил человека, который, по его словам, был связан с полицией.",
+        [("встретил человека, который, по его словам, был связан с полицией", "indirect")],
+    ),
+    (  # the speaker's converb after the clause is no content
+        "По мнению Ивана Петрова, эти события показали слабость власти, сравнив их с кризисом 1998 года.",
+        [("эти события показали слабость власти", "indirect")],
+    ),
+    (  # a cue in the middle of a sentence still gives the whole sentence
+        "Выход, по мнению министра, в снижении налогов.",
+        [("Выход, по мнению министра, в снижении налогов", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCORDING)
+def test_according_to_a_source_inside_a_sentence(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+ADVERB_BEFORE_CUE = [
+    (
+        "Как позднее сообщил Иван Петров, завод закроют в следующем году.",
+        [("завод закроют в следующем году", "indirect")],
+    ),
+    (
+        "Завод закроют в следующем году, также сказал директор завода Иван Петров.",
+        [("Завод закроют в следующем году", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADVERB_BEFORE_CUE)
+def test_an_adverb_before_the_cue(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NOTHING = [
+    "Как позднее выяснилось, завод закроют в следующем году.",
+    "Завод закроют в следующем году, также известно из документов.",
+    "Петров отказался от поездки, потому что, по предварительным данным, билеты подорожали.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_source_no_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+MORE_CUES = [
+    (  # a short passive participle of saying, with the place it is said in
+        "В заявлении министерства финансов было сказано, что налоги не вырастут.",
+        [("налоги не вырастут", "indirect")],
+    ),
+    ("В документе отмечено, что налоги не вырастут.", [("налоги не вырастут", "indirect")]),
+    (  # a verb and its noun as one cue
+        "Комиссия пришла к выводу, что пожар начался из-за неисправной проводки.",
+        [("пожар начался из-за неисправной проводки", "indirect")],
+    ),
+    (  # a converb clause that opens the sentence ends before the main clause
+        "Отмечая, что эти шаги потребуют больших средств, Петров приходит к выводу, что лидер не "
+        "справится с проблемами.",
+        [
+            ("эти шаги потребуют больших средств", "indirect"),
+            ("лидер не справится с проблемами", "indirect"),
+        ],
+    ),
+    (  # quoted pieces the author joins into one clause are that clause
+        "Министр Иван Петров пояснил, что «сделал всё, что мог», но «надо жить дальше».",
+        [("«сделал всё, что мог», но «надо жить дальше»", "indirect")],
+    ),
+    (  # ... one quote filling the clause is direct
+        "Министр Иван Петров пояснил, что «сделал всё, что мог, и надо жить дальше».",
+        [("сделал всё, что мог, и надо жить дальше", "direct")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CUES)
+def test_more_cues(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NO_CUE = [
+    "Он пришёл в офис, чтобы забрать вещи.",
+    "Как было сказано выше, завод закроют.",
+    "Налоги было решено не повышать, что отмечено в плане.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CUE)
+def test_no_cue_without_its_noun_or_place(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+CREDITED = [
+    (  # a sentence that reports its own source's "что"-clause: the outlet after it adds no quote
+        "После матча тренер Иван Петров признался, что ему удалось обхитрить судей, сообщает ВВС.",
+        [("ему удалось обхитрить судей", "indirect")],
+    ),
+    ("Завод закроют в следующем году, сообщает ВВС.", [("Завод закроют в следующем году", "indirect")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDITED)
+def test_an_outlet_credited_after_a_quote_with_its_own_source(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+WRITING = [
+    (
+        "Неизвестный оставил на двери сообщение «Мы ещё вернёмся».",
+        [("Мы ещё вернёмся", "direct")],
+    ),
+    (
+        "Избиратели получили письма с надписью: «Важная информация о возврате налога».",
+        [("Важная информация о возврате налога", "direct")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRITING)
+def test_quoted_words_after_a_noun_of_writing(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+def test_the_writer_is_who_wrote_not_who_received(extractor: Extractor) -> None:
+    left = extractor.extract("Министр Иван Петров оставил на двери записку «Я скоро вернусь».").quotes
+    received = extractor.extract("Министр Иван Петров получил записку «Я скоро вернусь».").quotes
+    assert [q.speaker.name if q.speaker else None for q in left] == ["Иван Петров"]
+    assert [q.speaker for q in received] == [None]
+
+
+NOT_WRITING = [
+    "Об этом говорится в сообщении «Газпрома».",
+    "Избирательная кампания проходит под лозунгом «В первую очередь наша страна».",
+]
+
+
+@pytest.mark.parametrize("text", NOT_WRITING)
+def test_a_name_after_a_noun_of_writing_is_no_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+HARD_WRAPPED = [
+    (  # a direct quote wrapped at a fixed width stays one quote, line break and all
+        "Министр финансов Олег Смирнов заявил журналистам: «Бюджет будет\n"
+        "принят до конца года, а налоги не вырастут».",
+        [("Бюджет будет\nпринят до конца года, а налоги не вырастут", "direct")],
+    ),
+    (  # a headline with no final punctuation still ends at its line break
+        "Глава МВД заявил, что преступность в стране в этом году снизилась\nПреступность снизилась везде.",
+        [("преступность в стране в этом году снизилась", "indirect")],
+    ),
+    (  # a short line is no wrapped one
+        "Министр заявил, что бюджет\nбудет принят.",
+        [("бюджет", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HARD_WRAPPED)
+def test_a_hard_wrap_is_no_sentence_end(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+def test_wiki_markup_after_a_headline_is_no_wrapped_line() -> None:
+    text = "Губернатор области подал в отставку по собственному желанию\nмини|слева|Губернатор\n"
+    assert not is_hard_wrap(text, text.index("\n"))
+
+
+VERSIONS = [
+    (  # an outlet's name in quotes may have a version of events; a ranking body's "version" is no claim
+        "По версии «Спорт-Экспресса», лучшим игроком сезона стал Иван Петров.",
+        [("лучшим игроком сезона стал Иван Петров", "indirect")],
+    ),
+    (
+        "По версии газеты «Северные вести», завод закроют в следующем году.",
+        [("завод закроют в следующем году", "indirect")],
+    ),
+    ("По версии IBF, боксёр занимает третье место в рейтинге.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERSIONS)
+def test_an_outlets_version(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_finds(extractor, text, expected)
+
+
+PRECISION = [
+    (  # "что" after a claim in an "о"-phrase refers back to it: no clause of its own
+        "Король объявил о переименовании страны в Королевство Эсватини, что на местном языке означает "
+        "«земля предков».",
+        [("о переименовании страны в Королевство Эсватини", "indirect")],
+    ),
+    (  # ... but "о том, что" opens the clause
+        "Министр Иван Петров сообщил о том, что налоги не вырастут.",
+        [("налоги не вырастут", "indirect")],
+    ),
+    (  # an outlet's "как пишет" over a sentence with its own source and "что": that source's quote
+        "Между тем, как пишет газета «Вести», президент Иван Петров уже подтвердил, что проект находится "
+        "в стадии разработки.",
+        [("проект находится в стадии разработки", "indirect")],
+    ),
+    (
+        "Как пишет газета «Вести», проект находится в стадии разработки.",
+        [("проект находится в стадии разработки", "indirect")],
+    ),
+    (  # a dated title is no statement, whatever its verbs
+        "В пьесах «Мистерия» (1969) и «Не можешь платить — не плати» (1981) сатира соседствует с клоунадой.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRECISION)
+def test_what_is_not_a_quote_of_its_own(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+SECOND_PREDICATE = [
+    (  # a second predicate of the speaker after "и" and an adverbial; an aside's subject is not the clause's
+        "Министр Иван Петров заявил о своём уходе из политики (в этом он был солидарен с коллегой) и до "
+        "последнего времени работал в частном секторе.",
+        [("о своём уходе из политики (в этом он был солидарен с коллегой)", "indirect")],
+    ),
+    (  # the clause's own subject keeps its own second predicate
+        "Министр заявил, что президент подписал указ и уехал в Москву.",
+        [("президент подписал указ и уехал в Москву", "indirect")],
+    ),
+    (
+        "Министр Иван Петров заявил, что завод закроют и рабочих уволят.",
+        [("завод закроют и рабочих уволят", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_PREDICATE)
+def test_the_speakers_second_predicate_ends_the_clause(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -19,7 +18,7 @@ from .entities.people import find_people, role_forms
 from .errors import AnalysisTimeout
 from .nlp import Models, annotate_many, load_models
 from .quotes import find_findings, needs_syntax
-from .quotes.context import Context
+from .quotes.context import Context, Covered
 from .records import Document, Entity, Person, Quote, SpeakerSummary
 from .speakers import attribute_quotes
 
@@ -225,11 +224,5 @@ def _role_near(sent: DocSent, span: DocSpan, words: list[str], roles: frozenset[
 def _not_inside(people: tuple[Person, ...], organisations: tuple[Entity, ...]) -> tuple[Person, ...]:
     """People with a mention of their own: the NER's "person" that is only ever part of an organisation's
     name ("Карнеги-центр", "Фонд Горбачёва") is none."""
-    spans = sorted((m.start, m.end) for organisation in organisations for m in organisation.mentions)
-    starts = [start for start, _ in spans]
-
-    def inside(start: int, end: int) -> bool:
-        index = bisect_right(starts, start) - 1
-        return index >= 0 and end <= spans[index][1]
-
-    return tuple(p for p in people if not all(inside(m.start, m.end) for m in p.mentions))
+    names = Covered((m.start, m.end) for organisation in organisations for m in organisation.mentions)
+    return tuple(p for p in people if not all(names.covers(m.start, m.end) for m in p.mentions))

@@ -55,3 +55,11 @@ def test_covered_spans_grow_and_merge() -> None:
     assert [offset in covered for offset in (0, 14, 15, 16, 17, 22)] == [True, True, False, True, False, True]
     assert covered.touches(17, 19)  # a stretch ends right at 17
     assert not covered.touches(18, 19)
+
+
+def test_covered_spans_cover_what_lies_inside_one_stretch() -> None:
+    from quotex.quotes.context import Covered
+
+    covered = Covered([(0, 50), (5, 8)])  # a mention nested in another
+    assert covered.covers(10, 20)
+    assert not covered.covers(45, 55)

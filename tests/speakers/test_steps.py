@@ -63,3 +63,10 @@ def test_a_class_noun_stands_for_the_organisation_of_its_kind(models: Models) ->
     found = entities.organisation_of_kind("ведомство", text.index("В ведомстве"))
     assert found is not None and found.name == "Министерство обороны России"
     assert entities.organisation_of_kind("регулятор", text.index("В ведомстве")) is None
+
+
+def test_a_source_phrase_leaves_out_its_relative_clause(models: Models) -> None:
+    text = "Представитель министерства, которое возглавляет Иванов, заявил, что реформа продолжится."
+    ctx, _, mentions, (finding,) = parts(models, text)
+    token = mentions.source_of(finding)
+    assert [t.text for t in Phrases(ctx).phrase(token)] == ["Представитель", "министерства"]

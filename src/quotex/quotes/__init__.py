@@ -44,11 +44,13 @@ def _without_credited(text: str, indirect: list[Finding]) -> list[Finding]:
         for f in indirect
         if f.cue is not None and not f.credit and THAT.search(text, max(0, f.start - 8), f.start)
     )
-    return [
-        f
-        for f in indirect
-        if not f.credit or not any(f.start <= cue < f.end for cue in cues[bisect_left(cues, f.start) :][:1])
-    ]
+    return [f for f in indirect if not f.credit or not _has_cue_in(cues, f.start, f.end)]
+
+
+def _has_cue_in(cues: list[int], start: int, end: int) -> bool:
+    """Does a cue (sorted offsets) stand in ``[start, end)``? A binary search."""
+    index = bisect_left(cues, start)
+    return index < len(cues) and cues[index] < end
 
 
 def _without(text: str, clause: Finding, quotes: list[Finding]) -> str:

@@ -32,6 +32,11 @@ class Covered:
         index = bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self._ends[index]
 
+    def covers(self, start: int, end: int) -> bool:
+        """Is all of ``[start, end)`` inside one stretch?"""
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and end <= self._ends[index]
+
     def touches(self, start: int, end: int) -> bool:
         """Does any stretch overlap ``[start, end)`` or end right at ``start``?"""
         index = bisect_right(self._starts, end - 1) - 1  # the last stretch starting before ``end``

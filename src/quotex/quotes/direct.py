@@ -391,7 +391,7 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     if verb.pos not in ("VERB", "AUX", "ADJ"):  # "с этими словами X отправился": the next predicate
         sent = ctx.sent_of_token[verb.id]
         verb = next((t for t in sent.tokens if t.start > verb.start and _finite(t)), verb)
-    cited = _cited_source(ctx, verb)
+    cited = cited_source(ctx, verb)
     if cited is not None:
         return cited
     children = ctx.children(verb)
@@ -525,7 +525,7 @@ def _in_reported_clause(ctx: Context, token: DocToken, verb: DocToken) -> bool:
     return token.start > verb.stop and "," in ctx.text[verb.stop : token.start]
 
 
-def _cited_source(ctx: Context, verb: DocToken) -> DocToken | None:
+def cited_source(ctx: Context, verb: DocToken) -> DocToken | None:
     """``со ссылкой на X`` or ``ссылаясь на X`` after the verb, before any other predicate."""
     sent = ctx.sent_of_token[verb.id]
     after = [t for t in sent.tokens if t.start > verb.start]

@@ -14,7 +14,7 @@ from natasha.doc import DocSpan, DocToken
 from ..entities.people import person_gender
 from ..quotes.context import Context, Covered
 from ..quotes.cues import sources
-from ..quotes.direct import _cited_source
+from ..quotes.direct import cited_source
 from ..quotes.findings import Finding
 from .entities import DocumentEntities
 from .phrases import Phrases
@@ -57,7 +57,7 @@ class Mentions:
         if quoted is not None:  # "«...», — цитирует Петрова газета": Петров speaks, not the paper
             return quoted
         if verb is not None and verb.pos not in ("VERB", "AUX"):
-            return _cited_source(self.ctx, verb) or token  # "согласно сообщению X со ссылкой на Y"
+            return cited_source(self.ctx, verb) or token  # "согласно сообщению X со ссылкой на Y"
         return token
 
     def introducing_subject(self, start: int) -> DocToken | None:

@@ -26,11 +26,8 @@ class Phrases:
             if child.rel in ("acl", "acl:relcl", "parataxis", "punct", "cc", "conj"):
                 continue
             if child.rel in ("amod", "det", "nmod", "appos", "flat:name", "flat", "nummod", "case", "fixed"):
-                keep.extend(t for t in ctx.subtree(child) if t.rel not in ("acl", "acl:relcl"))
-        sent = ctx.sent_of_token[token.id]
-        keep = sorted(
-            {t.id: t for t in keep if ctx.sent_of_token[t.id] is sent}.values(), key=lambda t: t.start
-        )
+                keep.extend(_without_clauses(ctx, child))
+        keep = sorted({t.id: t for t in keep}.values(), key=lambda t: t.start)
         # keep one contiguous run around the token
         first = last = next(index for index, kept in enumerate(keep) if kept is token)
         while first > 0 and _adjacent(ctx.text, keep[first - 1], keep[first]):
@@ -87,6 +84,17 @@ class Phrases:
     def span(self, tokens: list[DocToken]) -> Span:
         start, end = tokens[0].start, tokens[-1].stop
         return Span(self.ctx.text[start:end], start, end)
+
+
+def _without_clauses(ctx: Context, token: DocToken) -> list[DocToken]:
+    """The token's subtree without the relative and participial clauses in it ("министерства, которое
+    возглавляет Иванов" -> "министерства")."""
+    found, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(child for child in ctx.children(node) if child.rel not in ("acl", "acl:relcl"))
+    return found
 
 
 def _adjacent(text: str, left: DocToken, right: DocToken) -> bool:

@@ -42,9 +42,11 @@ PRONOUNS = {
 LOOKBACK_SENTENCES = 8
 RECENT_SENTENCES = 3
 ROLE_LOOKBACK_SENTENCES = 40
+"""How far back "президент" may look for the president named before."""
 DOCUMENT_LOOKBACK = 10
 """How far back "в заявлении говорится" may look for the statement mentioned before."""
-"""How far back "президент" may look for the president named before."""
+QUOTED_SENTENCES = 60
+"""How many sentences of someone's own words a look back may pass over (a transcript is not walked whole)."""
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
 
@@ -87,7 +89,6 @@ class Attributor:
         found = self.resolve(token, verb, finding.start)
         if found.speaker is not None:
             found = replace(found, speaker=replace(found.speaker, name=one_script(found.speaker.name)))
-        if found.speaker is not None:
             self.spoken.append((finding.start, found))
         self.history.append(((finding.start, finding.end), found))
         return found
@@ -521,11 +522,14 @@ class Attributor:
         ctx = self.ctx
         sentence = ctx.sentence_at(before)
         index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
-        seen = 0
+        seen = passed = 0
         for sent in reversed(ctx.sents[: index + 1]):
             if self.mentions.quoted_directly(sent.start) and self.mentions.quoted_directly(
                 max(sent.start, sent.stop - 1)
             ):  # someone's own words; a reported clause is the text's narration of them
+                passed += 1
+                if passed > QUOTED_SENTENCES:
+                    return None
                 continue
             seen += 1
             if seen > (lookback if role is None else ROLE_LOOKBACK_SENTENCES):

@@ -9,6 +9,8 @@ stands in apposition to a role ("глава МВД Владимир Колоко
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from natasha.doc import DocSpan, DocToken
 
 from ..entities.people import person_gender
@@ -32,8 +34,8 @@ class Mentions:
         ctx: Context,
         entities: DocumentEntities,
         phrases: Phrases,
-        quoted: list[tuple[int, int]],
-        direct: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        quoted: Iterable[tuple[int, int]],
+        direct: Iterable[tuple[int, int]] = (),
     ) -> None:
         self.ctx = ctx
         self.entities = entities

@@ -13,6 +13,7 @@ wrong one is worse.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from natasha.doc import DocSpan, DocToken
@@ -68,13 +69,13 @@ class Attributor:
         organisations: tuple[Entity, ...],
         quoted: list[tuple[int, int]],
         roles: frozenset[str],
-        direct: list[tuple[int, int]] | None = None,
+        direct: Iterable[tuple[int, int]] = (),
     ) -> None:
         self.ctx = ctx
         self.roles = roles
         self.phrases = Phrases(ctx)
         self.entities = DocumentEntities(ctx, people, organisations, self.phrases)
-        self.mentions = Mentions(ctx, self.entities, self.phrases, quoted, direct or [])
+        self.mentions = Mentions(ctx, self.entities, self.phrases, quoted, direct)
         self.spoken: list[tuple[int, Attribution]] = []
         self.history: list[
             tuple[tuple[int, int], Attribution]

@@ -17,10 +17,10 @@ are merged by name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from .quotes.context import Covered
 from .quotes.marks import find_quoted_spans
 from .records import Document, Person, Quote, SpeakerSummary
 
@@ -28,33 +28,21 @@ SEGMENT_CHARS = 100_000
 SENTENCE_END = re.compile(r"[.!?…][»”\"')]*\s+")
 
 
-class _Quoted:
+def _quoted(text: str) -> Covered:
     """The stretches of text inside quotation marks (outermost quotes, marks included)."""
+    return Covered((span.open_at, span.outer_end) for span in find_quoted_spans(text) if not span.depth)
 
-    def __init__(self, text: str) -> None:
-        merged: list[list[int]] = []
-        for span in find_quoted_spans(text):
-            if span.depth:
-                continue
-            start, end = span.open_at, span.outer_end
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
 
-    def __contains__(self, offset: int) -> bool:
-        """Is a cut before ``offset`` inside a quotation?"""
-        index = bisect_right(self._starts, offset - 1) - 1
-        return index >= 0 and offset < self._ends[index]
+def _cut_inside(quoted: Covered, cut: int) -> bool:
+    """Is a cut before ``cut`` inside a quotation?"""
+    return cut - 1 in quoted
 
 
 def parts(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
     """``(start, end)`` of consecutive parts that make up ``text``; one part when it is not over ``size``."""
     if len(text) <= size:
         return [(0, len(text))]
-    quoted = _Quoted(text)
+    quoted = _quoted(text)
     bounds, start = [], 0
     while len(text) - start > size:
         end = _cut(text, start + size // 2, start + size, quoted)
@@ -64,19 +52,19 @@ def parts(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
-def _cut(text: str, low: int, high: int, quoted: _Quoted) -> int:
+def _cut(text: str, low: int, high: int, quoted: Covered) -> int:
     """The best offset in ``(low, high]`` to end a part at."""
     at = high
     while (at := text.rfind("\n", low, at)) >= 0:  # a line break outside quotation
-        if at + 1 not in quoted and not _after_colon(text, low, at):
+        if not _cut_inside(quoted, at + 1) and not _after_colon(text, low, at):
             return at + 1
     ends = [match.end() for match in SENTENCE_END.finditer(text, low, high)]
     for end in reversed(ends):
-        if end not in quoted:
+        if not _cut_inside(quoted, end):
             return end
     spaces = [index + 1 for index in range(high - 1, low, -1) if text[index].isspace()]
     for end in spaces:
-        if end not in quoted:
+        if not _cut_inside(quoted, end):
             return end
     return spaces[0] if spaces else high
 

@@ -6,18 +6,9 @@ Each case gives a text and the quotes quotex must find in it (content and kind),
 from __future__ import annotations
 
 import pytest
+from quote_cases import assert_finds
 
 from quotex.pipeline import Extractor
-
-
-def quotes_of(extractor: Extractor, text: str) -> list[tuple[str, str]]:
-    return [(quote.text, quote.kind) for quote in extractor.extract(text).quotes]
-
-
-def assert_finds(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
-    found = quotes_of(extractor, text)
-    assert found == expected, f"{text!r}: {found}"
-
 
 NOMINAL = [
     ("Министр обвинил власти в сокрытии данных о потерях.", "власти в сокрытии данных о потерях"),

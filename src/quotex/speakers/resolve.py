@@ -77,9 +77,7 @@ class Attributor:
         self.entities = DocumentEntities(ctx, people, organisations, self.phrases)
         self.mentions = Mentions(ctx, self.entities, self.phrases, quoted, direct)
         self.spoken: list[tuple[int, Attribution]] = []
-        self.history: list[
-            tuple[tuple[int, int], Attribution]
-        ] = []  # every quote's span and source, in order
+        self.last: tuple[tuple[int, int], Attribution] | None = None  # the last quote with a source
 
     def attribute(self, finding: Finding) -> Attribution:
         """Who said the finding; call in text order (a later "издание" refers back to an earlier outlet)."""
@@ -91,7 +89,7 @@ class Attributor:
         if found.speaker is not None:
             found = replace(found, speaker=replace(found.speaker, name=one_script(found.speaker.name)))
             self.spoken.append((finding.start, found))
-        self.history.append(((finding.start, finding.end), found))
+        self.last = ((finding.start, finding.end), found)
         return found
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
@@ -182,7 +180,7 @@ class Attributor:
         ):
             return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
         if lemma in kinds["interlocutor"] and token.feats.get("Number") != "Plur":
-            gender = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+            gender = _said_gender(verb)
             # "— сказал представитель X. По словам собеседника, ..."
             previous = self._previous_source(token, gender, organisations=True)
             if previous is not None:
@@ -255,7 +253,7 @@ class Attributor:
         span = self.phrases.span(mention) if mention else Span(entity.text, entity.start, entity.stop)
         if entity.type == "PER":
             person = self.entities.person_at(entity.start, entity.stop)
-            said = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+            said = _said_gender(verb)
             if person is not None:
                 partial = len(entity.text.split()) < len(person.name.split())
                 gender = person_gender(person, self.ctx.vocab) if partial else None
@@ -349,12 +347,14 @@ class Attributor:
                 and t.stop <= before
                 and not self.mentions.quoted_directly(t.start)
             ]
-            for subject in reversed(subjects):
-                named = ctx.entity_of(subject) or self.mentions.apposed_person(subject)
-                if named is None or named.type != "PER":
-                    return None
-                found = self._joint(subject, self._named(named))
-                return found if found.speaker is not None and " и " in found.speaker.name else None
+            if not subjects:
+                continue
+            subject = subjects[-1]  # the last subject before the pronoun
+            named = ctx.entity_of(subject) or self.mentions.apposed_person(subject)
+            if named is None or named.type != "PER":
+                return None
+            found = self._joint(subject, self._named(named))
+            return found if found.speaker is not None and " и " in found.speaker.name else None
         return None
 
     def _previous_source(
@@ -364,9 +364,9 @@ class Attributor:
         дипломат. По его словам, ..."): named or not, when its gender agrees and no subject stands
         between its mention and the pronoun, in this sentence or the one before."""
         ctx = self.ctx
-        if not self.history:
+        if self.last is None:
             return None
-        (said_from, said_to), last = self.history[-1]
+        (said_from, said_to), last = self.last
         mention = last.mention
         if mention is None or mention.end > token.start or (last.speaker is None and not last.description):
             return None
@@ -431,7 +431,7 @@ class Attributor:
         or that noun ("ректора МГУ Виктора Садовничего ... рассказал ректор"), else, for a definite
         description ("45-летняя исполнительница", not "один из врачей" or "врач, который лечил"), the
         subject of the sentences just before or the speaker of the quote before, of the right gender."""
-        gender = verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+        gender = _said_gender(verb)
         if token.feats.get("Gender") == "Fem" and token.feats.get("Animacy") == "Anim":
             gender = "Fem"  # "художница", "исполнительница"; a masculine noun may name a woman
         mention = self.phrases.span(phrase)
@@ -653,3 +653,8 @@ class Attributor:
             or any(mark in around for mark in QUOTE_OPENERS)
             or any(word in sources()["media"] for word in words)
         )
+
+
+def _said_gender(verb: DocToken | None) -> str | None:
+    """The gender a cue verb gives its speaker ("сказала": Fem), if it is a verb and gives one."""
+    return verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None

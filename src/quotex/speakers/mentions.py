@@ -188,7 +188,7 @@ class Mentions:
             return None  # "Депутаты от оппозиции во главе с X заявили": a group, not X
         if case != "Nom" or ctx.lemma(token) in sources()["relative"]:
             return None  # "по словам матери Анны Беловой": a genitive name may be anyone's
-        said = verb.feats.get("Gender") if verb.feats.get("Number") != "Plur" else None
+        said = verb.feats.get("Gender")  # a plural verb returned above
         in_clause = False
         for member in sent.tokens[ctx.position(token) + 1 : ctx.position(verb)]:
             word = member.text.lower()

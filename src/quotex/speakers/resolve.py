@@ -46,6 +46,8 @@ ROLE_LOOKBACK_SENTENCES = 40
 """How far back "президент" may look for the president named before."""
 DOCUMENT_LOOKBACK = 10
 """How far back "в заявлении говорится" may look for the statement mentioned before."""
+QUOTED_BEFORE_SENTENCES = 8
+"""How far back the person quoted last may be for a description that names him again."""
 QUOTED_SENTENCES = 60
 """How many sentences of someone's own words a look back may pass over (a transcript is not walked whole)."""
 LATIN = re.compile("[A-Za-z]")
@@ -76,7 +78,8 @@ class Attributor:
         self.phrases = Phrases(ctx)
         self.entities = DocumentEntities(ctx, people, organisations, self.phrases)
         self.mentions = Mentions(ctx, self.entities, self.phrases, quoted, direct)
-        self.spoken: list[tuple[int, Attribution]] = []
+        self.spoken: list[tuple[int, Attribution]] = []  # the quotes with a speaker
+        self.sourced: list[tuple[int, Attribution]] = []  # ... or with an unnamed source
         self.last: tuple[tuple[int, int], Attribution] | None = None  # the last quote with a source
 
     def attribute(self, finding: Finding) -> Attribution:
@@ -89,6 +92,8 @@ class Attributor:
         if found.speaker is not None:
             found = replace(found, speaker=replace(found.speaker, name=one_script(found.speaker.name)))
             self.spoken.append((finding.start, found))
+        if found.speaker is not None or found.description:
+            self.sourced.append((finding.start, found))
         self.last = ((finding.start, finding.end), found)
         return found
 
@@ -185,6 +190,8 @@ class Attributor:
             previous = self._previous_source(token, gender, organisations=True)
             if previous is not None:
                 return replace(previous, mention=self.phrases.span(phrase))
+        if lemma in kinds["variation"] and self._definite(token, phrase):  # "голландский специалист"
+            return self._by_role(lemma, token, verb, before, phrase)
         if token.feats.get("Animacy") == "Anim" or lemma in kinds["group"] or token.pos == "NUM":
             return Attribution(
                 description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
@@ -454,6 +461,8 @@ class Attributor:
             )
             if found is not None and not self._only_candidate(found, min(before, token.start), gender):
                 found = None  # another person of that gender was just named: no guess
+            if found is None:
+                found = self._quoted_before(min(before, token.start), gender, role)
         if found is None or found.speaker is None:
             return Attribution(description=self.phrases.description(phrase), mention=mention)
         return replace(found, mention=mention)
@@ -490,6 +499,47 @@ class Attributor:
                 if not gender or known in (None, gender):
                     names.add(person.name)
         return found.speaker is not None and names <= {found.speaker.name}
+
+    def _quoted_before(self, before: int, gender: str | None, role: str) -> Attribution | None:
+        """The person quoted last, for a definite description that names him again ("— цитирует
+        голландского специалиста пресс-служба" after the coach's words, "В своём заявлении новоиспечённый
+        кандидат сказал" after the candidate's): when his quote is at most ``QUOTED_BEFORE_SENTENCES``
+        back, no other person of that gender has been named outside quotes since, and, for a role noun, the
+        text described him by it or by nothing ("следователь" is no one quoted before as a witness)."""
+        ctx = self.ctx
+        last = next(
+            (
+                (start, found.speaker)
+                for start, found in reversed(self.sourced)
+                if start < before and (found.speaker is None or found.speaker.type == "person")
+            ),
+            None,
+        )  # quotes of organisations in between are passed over, an unnamed person's are not
+        if last is None or last[1] is None or " и " in last[1].name:
+            return None
+        start, speaker = last
+        here, there = ctx.sentence_at(before), ctx.sentence_at(start)
+        if here is None or there is None:
+            return None
+        if ctx.sentence_index(here) - ctx.sentence_index(there) > QUOTED_BEFORE_SENTENCES:
+            return None
+        person = self.entities.person_named(speaker.name)
+        if person is None:
+            return None
+        if gender and person_gender(person, ctx.vocab) not in (None, gender):
+            return None
+        described = self.entities.descriptors(person)
+        if role in self.roles and described and role.split()[0] not in described:
+            return None  # "Свидетель Игорь Зайцев ... Следователь сказал": someone else
+        for mention_start, other in self.entities.person_mentions:
+            if (
+                start <= mention_start < before
+                and other is not person
+                and not self.mentions.quoted_directly(mention_start)
+                and (not gender or person_gender(other, ctx.vocab) in (None, gender))
+            ):
+                return None  # someone else was named since: no guess
+        return Attribution(speaker)
 
     def _described(self, noun: str, gender: str | None, before: int) -> Attribution | None:
         """The person last mentioned before ``before`` whom the text described with ``noun``: "художница

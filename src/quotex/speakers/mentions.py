@@ -53,6 +53,8 @@ class Mentions:
         if token is None and finding.discourse:
             token = self.introducing_subject(finding.start)
         if token is None:
+            token = self.there(finding.cue_token)
+        if token is None:
             return None
         verb = finding.cue_token
         quoted = self.quoted_person(verb)
@@ -61,6 +63,16 @@ class Mentions:
         if verb is not None and verb.pos not in ("VERB", "AUX"):
             return cited_source(self.ctx, verb) or token  # "согласно сообщению X со ссылкой на Y"
         return token
+
+    def there(self, verb: DocToken | None) -> DocToken | None:
+        """ "Там уточнили, что ...": the "там" of a plural cue with no subject, which stands for the
+        organisation just cited."""
+        if verb is None or verb.pos != "VERB" or verb.feats.get("Number") != "Plur":
+            return None
+        children = self.ctx.children(verb)
+        if any(child.rel.startswith("nsubj") for child in children):
+            return None
+        return next((c for c in children if c.rel == "advmod" and c.text.lower() == "там"), None)
 
     def introducing_subject(self, start: int) -> DocToken | None:
         """For a quote with no cue: the subject of the sentence that introduces it."""

@@ -131,6 +131,11 @@ class Attributor:
             return self._joint(token, self._named(entity, verb=verb))
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
             return self._pronoun(token, verb, before)
+        if token.pos == "ADV":  # "Там уточнили": the organisation cited just before
+            previous = self._previous_source(token, None, organisations=True)
+            if previous is None or previous.speaker is None or previous.speaker.type != "organisation":
+                return Attribution()
+            return replace(previous, mention=self.phrases.span([token]))
         if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             return Attribution()
         phrase = self.phrases.phrase(token)
@@ -215,7 +220,18 @@ class Attributor:
             if token.feats.get("Number") == "Plur" or len(phrase) > 1:
                 return None
             speaker = self._last_organisation_speaker(before, outlets=False)
-            return Attribution(speaker, mention=mention) if speaker is not None else None
+            if speaker is not None:
+                return Attribution(speaker, mention=mention)
+            for earlier in self._earlier(token):  # "в пресс-службе" after "пресс-службы ГУ МВД"
+                found = None
+                if self.mentions.owner_of(earlier) is not None:
+                    found = self._spokesman(earlier, self.phrases.phrase(earlier), earlier.start)
+                named = self._organisation_after(earlier)
+                if (found is None or found.speaker is None) and named is not None:
+                    found = Attribution(Speaker(named.name, "organisation"))
+                if found is not None and found.speaker is not None:
+                    return replace(found, mention=mention)
+            return Attribution(description=self.phrases.description(phrase), mention=mention)
         named = ctx.entity_of(owner)
         if named is not None and named.type == "PER":
             if ctx.lemma(token) not in kinds["office"]:  # "представитель Обамы": someone unnamed
@@ -295,16 +311,7 @@ class Attributor:
         """ "В заявлении говорится": the author of the same document mentioned before, as its owner
         ("совместное заявление Трампа и Путина"), the subject that issued it ("X распространил
         заявление") or the agent it was published by ("опубликовано Белым домом"); else no one."""
-        ctx = self.ctx
-        lemma = ctx.lemma(token)
-        sentence = ctx.sent_of_token[token.id]
-        index = ctx.sentence_index(sentence)
-        earlier = [
-            t
-            for sent in reversed(ctx.sents[max(0, index - DOCUMENT_LOOKBACK) : index + 1])
-            for t in reversed(sent.tokens)
-            if t.start < token.start and ctx.lemma(t) == lemma
-        ]
+        earlier = self._earlier(token)
         for publisher in (False, True):  # who made it comes before who published it
             for mention in earlier:
                 author = self._author_of(mention, publisher)
@@ -314,6 +321,31 @@ class Attributor:
                 if found.speaker is not None:
                     return replace(found, mention=self.phrases.span([token]))
         return Attribution()
+
+    def _organisation_after(self, token: DocToken) -> Entity | None:
+        """The organisation whose name begins right after the token, however the parse attached it."""
+        sentence = self.ctx.sent_of_token[token.id]
+        position = self.ctx.position(token)
+        if position + 1 >= len(sentence.tokens):
+            return None
+        following = sentence.tokens[position + 1]
+        organisation = self.entities.organisation_at(following.start, following.stop)
+        if organisation is None or all(m.start != following.start for m in organisation.mentions):
+            return None
+        return organisation
+
+    def _earlier(self, token: DocToken) -> list[DocToken]:
+        """The earlier mentions of the token's noun, the nearest first, within ``DOCUMENT_LOOKBACK``
+        sentences."""
+        ctx = self.ctx
+        lemma = ctx.lemma(token)
+        index = ctx.sentence_index(ctx.sent_of_token[token.id])
+        return [
+            t
+            for sent in reversed(ctx.sents[max(0, index - DOCUMENT_LOOKBACK) : index + 1])
+            for t in reversed(sent.tokens)
+            if t.start < token.start and ctx.lemma(t) == lemma
+        ]
 
     def _author_of(self, document: DocToken, publisher: bool = False) -> DocToken | None:
         """Who the text says issued a document at this mention of it; with ``publisher``, who it says

@@ -54,6 +54,9 @@ class Mentions:
             token = self.introducing_subject(finding.start)
         if token is None:
             token = self.there(finding.cue_token)
+        cue = finding.cue_token
+        if token is None and cue is not None and self.ctx.lemma(cue) in sources()["statement"]:
+            token = cue  # "Согласно сообщению, ...": the statement mentioned before speaks
         if token is None:
             return None
         verb = finding.cue_token

@@ -112,11 +112,15 @@ class Attributor:
             entity = None  # "по сообщениям из Сеула": a place; "Москва заявила", "в сообщении дворца" speak
         if entity is not None and entity.type == "PER":
             return self._joint(token, self._named(entity, verb=verb))
-        named = (
-            self.mentions.apposed_person(token)
-            or self.mentions.person_in_phrase(token)
-            or self.mentions.name_in_subject(token, verb)
-        )
+        spanned = ctx.entity_of(token)  # "Исламское государство" has no name in apposition
+        thing = spanned is not None and spanned.type != "PER" and token.feats.get("Animacy") != "Anim"
+        named = None
+        if not thing:
+            named = (
+                self.mentions.apposed_person(token)
+                or self.mentions.person_in_phrase(token)
+                or self.mentions.name_in_subject(token, verb)
+            )
         if named is not None:  # a named spokesman speaks as himself
             return self._joint(token, self._named(named, mention=self.phrases.phrase(token), verb=verb))
         if lemma in kinds["spokesman"] and (
@@ -258,17 +262,50 @@ class Attributor:
         if found.speaker is None or found.speaker.type != "person":
             return found
         names = [found.speaker.name]
-        for child in self.ctx.children(token):
-            if child.rel == "conj":
-                other = self.ctx.entity_of(child) or self.mentions.apposed_person(child)
-                if other is not None and other.type == "PER" and other.start > token.start:
-                    person = self.entities.person_at(other.start, other.stop)
-                    name = person.name if person else self.entities.normal(other)
-                    if name not in names:  # "Одна из организаторов и его ведущая Анна Смирнова": one
-                        names.append(name)
+        conjuncts, frontier = [], [token]
+        while frontier and len(conjuncts) < 12:  # "X, а также Y и Z": Z hangs on Y
+            frontier = [c for node in frontier for c in self.ctx.children(node) if c.rel == "conj"]
+            conjuncts += frontier
+        listed = {t.id: t for t in conjuncts + self._listed_after(token)}  # the parse may miss some
+        for child in sorted(listed.values(), key=lambda t: t.start):
+            other = self.ctx.entity_of(child) or self.mentions.apposed_person(child)
+            if other is not None and other.type == "PER" and other.start > token.start:
+                person = self.entities.person_at(other.start, other.stop)
+                name = person.name if person else self.entities.normal(other)
+                if name not in names:  # "Одна из организаторов и его ведущая Анна Смирнова": one
+                    names.append(name)
         if len(names) == 1:
             return found
-        return Attribution(Speaker(" и ".join(names), "person"), mention=found.mention)
+        joint = f"{', '.join(names[:-1])} и {names[-1]}"  # "А, Б и В"
+        return Attribution(Speaker(joint, "person"), mention=found.mention)
+
+    def _listed_after(self, token: DocToken) -> list[DocToken]:
+        """Names listed after the token's name in its case ("заявлении Ремчукова, а также Рустема
+        Нарзикулова и Татьяны Кошкаревой"), read off the words where the parse left no conjuncts."""
+        ctx = self.ctx
+        named = ctx.entity_of(token)
+        if named is None or named.type != "PER":
+            return []
+        sentence = ctx.sent_of_token[token.id]
+        tokens = sentence.tokens
+        position = ctx.position(named.tokens[-1] if named.tokens else token)
+        found = []
+        while position + 1 < len(tokens):
+            words = [t.text.lower() for t in tokens[position + 1 : position + 4]]
+            for joiner in ([",", "а", "также"], ["а", "также"], ["и"]):
+                if words[: len(joiner)] == joiner:
+                    break
+            else:
+                break
+            following = (
+                tokens[position + 1 + len(joiner)] if position + 1 + len(joiner) < len(tokens) else None
+            )
+            other = ctx.entity_of(following) if following is not None else None
+            if other is None or other.type != "PER" or following.feats.get("Case") != token.feats.get("Case"):
+                break
+            found.append(following)
+            position = ctx.position(other.tokens[-1] if other.tokens else following)
+        return found
 
     def _named(
         self, entity: DocSpan, mention: list[DocToken] | None = None, verb: DocToken | None = None
@@ -310,8 +347,11 @@ class Attributor:
     def _document_author(self, token: DocToken, before: int) -> Attribution:
         """ "В заявлении говорится": the author of the same document mentioned before, as its owner
         ("совместное заявление Трампа и Путина"), the subject that issued it ("X распространил
-        заявление") or the agent it was published by ("опубликовано Белым домом"); else no one."""
+        заявление") or the agent it was published by ("опубликовано Белым домом"); else no one. "В
+        документе", "в сообщении" may also go back to a statement of another name ("подписал указ")."""
         earlier = self._earlier(token)
+        if self.ctx.lemma(token) in sources()["restated"]:
+            earlier += self._earlier(token, sources()["statement"])
         for publisher in (False, True):  # who made it comes before who published it
             for mention in earlier:
                 author = self._author_of(mention, publisher)
@@ -334,17 +374,18 @@ class Attributor:
             return None
         return organisation
 
-    def _earlier(self, token: DocToken) -> list[DocToken]:
-        """The earlier mentions of the token's noun, the nearest first, within ``DOCUMENT_LOOKBACK``
-        sentences."""
+    def _earlier(self, token: DocToken, nouns: frozenset[str] | None = None) -> list[DocToken]:
+        """The earlier mentions of the token's noun (with ``nouns``, of any other of them), the nearest
+        first, within ``DOCUMENT_LOOKBACK`` sentences."""
         ctx = self.ctx
         lemma = ctx.lemma(token)
+        wanted = (nouns - {lemma}) if nouns is not None else frozenset((lemma,))
         index = ctx.sentence_index(ctx.sent_of_token[token.id])
         return [
             t
             for sent in reversed(ctx.sents[max(0, index - DOCUMENT_LOOKBACK) : index + 1])
             for t in reversed(sent.tokens)
-            if t.start < token.start and ctx.lemma(t) == lemma
+            if t.start < token.start and ctx.lemma(t) in wanted
         ]
 
     def _author_of(self, document: DocToken, publisher: bool = False) -> DocToken | None:
@@ -357,6 +398,11 @@ class Attributor:
                 and child.feats.get("Case") == "Gen"
                 and child.pos in ("NOUN", "PROPN")
                 and (child.feats.get("Animacy") == "Anim" or ctx.entity_of(child) is not None)
+                and not self.mentions.quoted(child.start)
+                and not any(  # "заявление, в котором назвало стрелка именем X": X wrote nothing
+                    t.text in (",", ":") or t.pos in ("VERB", "AUX")
+                    for t in ctx.tokens_between(document.stop, child.start)
+                )
             ):
                 return child  # "заявление Трампа и Путина", not "заявление к 75-летию встречи"
         verb = ctx.head(document)

@@ -32,6 +32,8 @@ ROLE_SYNONYMS = {
     "глава правительства": "премьер",
     "премьер-министр": "премьер",
 }
+GENERIC_HEADS = frozenset({"глава", "руководитель"})
+"""Role nouns that may name the holder of any office ("глава региона" for the governor)."""
 PRONOUNS = {
     "он": ("Masc", "Sing"),
     "она": ("Fem", "Sing"),
@@ -81,6 +83,7 @@ class Attributor:
         self.spoken: list[tuple[int, Attribution]] = []  # the quotes with a speaker
         self.sourced: list[tuple[int, Attribution]] = []  # ... or with an unnamed source
         self.last: tuple[tuple[int, int], Attribution] | None = None  # the last quote with a source
+        self.last_gender: str | None = None  # ... and the gender its cue verb gave the source
 
     def attribute(self, finding: Finding) -> Attribution:
         """Who said the finding; call in text order (a later "издание" refers back to an earlier outlet)."""
@@ -95,6 +98,7 @@ class Attributor:
         if found.speaker is not None or found.description:
             self.sourced.append((finding.start, found))
         self.last = ((finding.start, finding.end), found)
+        self.last_gender = _said_gender(verb)
         return found
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
@@ -465,12 +469,13 @@ class Attributor:
         source = [t for t in ctx.tokens_between(mention.start, mention.end) if t.pos in ("NOUN", "PROPN")]
         if not source or source[0].feats.get("Number") == "Plur":
             return None
-        if last.speaker is not None and last.speaker.type != "person" and not organisations:
-            return None  # "он" is no organisation; a "собеседник" may speak for one
+        person_for = source[0].feats.get("Animacy") == "Anim"  # "представитель", "дипломат"
+        if last.speaker is not None and last.speaker.type != "person" and not (organisations or person_for):
+            return None  # "он" is no organisation but may be its man; a "собеседник" may speak for one
         known = (
             person_gender(person, ctx.vocab)
             if last.speaker is not None and (person := self.entities.person_named(last.speaker.name))
-            else self.entities.gender(source[-1])
+            else self.last_gender or self.entities.gender(source[0])  # "сказал глава республики"
         )
         if gender and known not in (None, gender):
             return None
@@ -531,34 +536,65 @@ class Attributor:
             self.ctx.lemma(token), gender, min(before, token.start)
         )
         if found is None and self._definite(token, phrase):
+            office = any(t.pos == "NOUN" and t.start > token.start for t in phrase)  # "глава региона"
             previous = self._previous_source(token, gender)
-            if previous is not None and previous.speaker is not None:
+            if (
+                previous is not None
+                and previous.speaker is not None
+                and (not office or self._fits(previous, role))
+            ):
                 return replace(previous, mention=mention)  # "— сказал Петров. ... — добавил биограф"
             found = self._antecedent(
                 min(before, token.start), gender=gender, lookback=RECENT_SENTENCES, subjects_only=True
             )
             if found is not None and not self._only_candidate(found, min(before, token.start), gender):
                 found = None  # another person of that gender was just named: no guess
+            if found is not None and office and not self._fits(found, role):
+                found = None
             if found is None:
-                found = self._quoted_before(min(before, token.start), gender, role)
+                found = self._quoted_before(min(before, token.start), gender)
+                if found is not None and not self._fits(found, role):
+                    found = None
         if found is None or found.speaker is None:
             return Attribution(description=self.phrases.description(phrase), mention=mention)
         return replace(found, mention=mention)
 
+    def _fits(self, found: Attribution, role: str) -> bool:
+        """May a role noun name the person found? Unless the text described him by other nouns only
+        ("Свидетель Игорь Зайцев ... Следователь сказал", "Министр финансов ... Премьер-министр"); a
+        head ("глава региона") may name the holder of any office."""
+        speaker = found.speaker
+        if speaker is None or speaker.type != "person" or role not in self.roles:
+            return True
+        if role.split()[0] in GENERIC_HEADS:
+            return True
+        person = self.entities.person_named(speaker.name)
+        described = self.entities.descriptors(person) if person is not None else frozenset()
+        return not described or role.split()[0] in described
+
     def _definite(self, token: DocToken, phrase: list[DocToken]) -> bool:
         """A description that may refer back to whoever the text was just about: singular, adjectives
-        at most ("45-летняя исполнительница"), no unnamed marker ("один из", "другой"), no defining
-        clause ("прокурор, занимающийся этим делом"), nobody else's ("его адвокат")."""
+        at most ("45-летняя исполнительница"), an office of a thing ("глава республики"), no unnamed
+        marker ("один из", "другой"), no defining clause ("прокурор, занимающийся этим делом"), nobody
+        else's ("его адвокат", "автор петиции", "помощник министра")."""
         kinds = sources()
         if token.feats.get("Number") == "Plur":
             return False
         if any(self.ctx.lemma(t) in kinds["unnamed"] for t in phrase):
             return False
+        office = self.ctx.lemma(token) in self.roles and self.ctx.lemma(token) not in kinds["relative"]
         if any(
-            t.start > token.start and (t.pos in ("NOUN", "PROPN", "X") or t.text[:1].isupper())
+            t.start > token.start
+            and (
+                t.pos in ("PROPN", "X")
+                or t.text[:1].isupper()
+                or (t.pos == "NOUN" and (not office or t.feats.get("Animacy") != "Inan"))
+            )
             for t in phrase
-        ):
-            return False  # "премьер-министр Испании" names an office, "блогер Wedding word" a name
+        ):  # "глава республики" may be the head just quoted; "премьер-министр Испании" names an
+            return (
+                False  # office, "блогер Wedding word" a name, "адвокат компании", "помощник министра" another
+            )
         return not any(
             child.rel in ("acl", "acl:relcl") or (child.rel == "det" and child.pos == "PRON")
             for child in self.ctx.children(token)
@@ -578,12 +614,11 @@ class Attributor:
                     names.add(person.name)
         return found.speaker is not None and names <= {found.speaker.name}
 
-    def _quoted_before(self, before: int, gender: str | None, role: str) -> Attribution | None:
+    def _quoted_before(self, before: int, gender: str | None) -> Attribution | None:
         """The person quoted last, for a definite description that names him again ("— цитирует
         голландского специалиста пресс-служба" after the coach's words, "В своём заявлении новоиспечённый
         кандидат сказал" after the candidate's): when his quote is at most ``QUOTED_BEFORE_SENTENCES``
-        back, no other person of that gender has been named outside quotes since, and, for a role noun, the
-        text described him by it or by nothing ("следователь" is no one quoted before as a witness)."""
+        back and no other person of that gender has been named outside quotes since."""
         ctx = self.ctx
         last = next(
             (
@@ -606,9 +641,6 @@ class Attributor:
             return None
         if gender and person_gender(person, ctx.vocab) not in (None, gender):
             return None
-        described = self.entities.descriptors(person)
-        if role in self.roles and described and role.split()[0] not in described:
-            return None  # "Свидетель Игорь Зайцев ... Следователь сказал": someone else
         for mention_start, other in self.entities.person_mentions:
             if (
                 start <= mention_start < before

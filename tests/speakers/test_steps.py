@@ -70,3 +70,26 @@ def test_a_source_phrase_leaves_out_its_relative_clause(models: Models) -> None:
     ctx, _, mentions, (finding,) = parts(models, text)
     token = mentions.source_of(finding)
     assert [t.text for t in Phrases(ctx).phrase(token)] == ["Представитель", "министерства"]
+
+
+def test_namesakes_by_surname_are_told_apart_by_the_verbs_gender(models: Models) -> None:
+    ctx, entities, _, _ = parts(
+        models, "Министр Анна Рено и её брат Роберт Рено приехали в Бостон. Рено выступила."
+    )
+    last = [token for token in ctx.doc.tokens if token.text == "Рено"][-1]
+    assert entities.by_surname(last) is None  # two people with that surname
+    assert entities.by_surname(last, "Fem").name == "Анна Рено"
+
+
+def test_a_quote_split_by_its_cue_has_one_source(extractor) -> None:
+    text = (
+        "Белова отменила тур и позднее назвала это решение ошибкой. «Это был трудный год, — сказала она "
+        "об отмене, выступая в Москве в 2015 году. — Но я ни о чём не жалею»."
+    )
+    first, second = [quote for quote in extractor.extract(text).quotes if quote.kind == "direct"]
+    assert first.mention is not None and first.mention.text == "она"
+    assert (second.speaker, second.description, second.mention) == (
+        first.speaker,
+        first.description,
+        first.mention,
+    )

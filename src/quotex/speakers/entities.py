@@ -129,9 +129,10 @@ class DocumentEntities:
             return None
         return others[0] if others else None
 
-    def by_surname(self, token: DocToken) -> Person | None:
+    def by_surname(self, token: DocToken, gender: str | None = None) -> Person | None:
         """The one person whose surname a capitalised word the NER left out is: "По словам Адвоката"
-        for Дик Адвокат, a headline's "Путин попросил" for Владимир Путин."""
+        for Дик Адвокат, a headline's "Путин попросил" for Владимир Путин; of namesakes, the one of the
+        verb's ``gender`` ("Рено сказала" for Джанет Рено, not her brother)."""
         if not token.text[:1].isupper() or token.text.isupper():
             return None
         word = self.ctx.lemma(token)
@@ -142,6 +143,8 @@ class DocumentEntities:
             if len(person.name.split()) > 1
             and person.name.split()[-1].lower().replace("ё", "е") in (word, text)
         ]
+        if len(found) > 1 and gender:
+            found = [person for person in found if person_gender(person, self.ctx.vocab) == gender]
         return found[0] if len(found) == 1 else None
 
     def organisation_of_kind(self, noun: str, before: int) -> Entity | None:

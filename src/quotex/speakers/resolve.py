@@ -84,13 +84,17 @@ class Attributor:
         self.sourced: list[tuple[int, Attribution]] = []  # ... or with an unnamed source
         self.last: tuple[tuple[int, int], Attribution] | None = None  # the last quote with a source
         self.last_gender: str | None = None  # ... and the gender its cue verb gave the source
+        self.last_verb: DocToken | None = None  # ... and its cue verb and source
+        self.last_token: DocToken | None = None
 
     def attribute(self, finding: Finding) -> Attribution:
         """Who said the finding; call in text order (a later "издание" refers back to an earlier outlet)."""
         token = self.mentions.source_of(finding)
+        verb = finding.cue_token
+        if verb is not None and verb is self.last_verb and token is self.last_token and self.last is not None:
+            return self.last[1]  # "«A, — сказала она. — B»": B is hers too
         if token is None:
             return Attribution()
-        verb = finding.cue_token
         found = self.resolve(token, verb, finding.start)
         if found.speaker is not None:
             found = replace(found, speaker=replace(found.speaker, name=one_script(found.speaker.name)))
@@ -99,6 +103,7 @@ class Attributor:
             self.sourced.append((finding.start, found))
         self.last = ((finding.start, finding.end), found)
         self.last_gender = _said_gender(verb)
+        self.last_verb, self.last_token = verb, token
         return found
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
@@ -131,7 +136,7 @@ class Attributor:
             found := self._spokesman(token, self.phrases.phrase(token), before)
         ):
             return found
-        if entity is None and (person := self.entities.by_surname(token)) is not None:
+        if entity is None and (person := self.entities.by_surname(token, _said_gender(verb))) is not None:
             return Attribution(
                 Speaker(person.name, "person", person.role), mention=self.phrases.span([token])
             )

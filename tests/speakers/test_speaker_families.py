@@ -573,3 +573,32 @@ NAMED_AGAIN = [
 @pytest.mark.parametrize("case", NAMED_AGAIN)
 def test_a_description_names_again_the_person_quoted_before(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
+
+
+CLIPPED_NAMES = [
+    (  # a stump compound of the name given before: one organisation, under its full name
+        "Госдепартамент США распространил заявление о санкциях. «Переговоры продолжатся», — сказал "
+        "представитель Госдепа.",
+        "Переговоры продолжатся",
+        "Госдепартамент США",
+        "organisation",
+    ),
+    (
+        "Акционеры компании «Уральская сталь» собрались в Челябинске. «Уралсталь» заявила, что продаст "
+        "завод.",
+        "продаст завод",
+        "Уральская сталь",
+        "organisation",
+    ),
+    (  # a product named after the company is not its full name
+        "Компания «Яндекс» выпустила обновление Яндекс.Браузера. «Яндекс» заявил, что браузер стал быстрее.",
+        "браузер стал быстрее",
+        "Яндекс",
+        "organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CLIPPED_NAMES)
+def test_a_clipped_name_speaks_under_the_full_one(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)

@@ -68,6 +68,22 @@ class DocumentEntities:
                     return organisation.name if owned else self.phrases.description(phrase, keep_case=True)
         return None
 
+    def fullest(self, name: str) -> str:
+        """The name of another organisation of the document that ``name`` clips, as Russian stump
+        compounds do ("Госдеп" -> "Госдепартамент", "Норникель" -> "Норильский никель"); else ``name``."""
+        if " " in name or len(name) < 4 or name.isupper():
+            return name
+        short = name.lower().replace("ё", "е")
+        for organisation in self.organisations:
+            other = organisation.name
+            kept = other.split()
+            while len(kept) > 1 and kept[-1].isupper():
+                kept.pop()  # "Госдепартамент США": the clipped name leaves out the country
+            words = " ".join(kept).lower().replace("ё", "е").split()
+            if len(other) > len(name) and _clips(short, words, whole=len(words) == 1):
+                return other
+        return name
+
     def person_named(self, name: str) -> Person | None:
         return next((person for person in self.people if person.name == name), None)
 
@@ -191,3 +207,24 @@ class DocumentEntities:
             if token.feats.get("Gender"):
                 return token.feats["Gender"]
         return None
+
+
+def _clips(short: str, words: list[str], whole: bool = False) -> bool:
+    """Is ``short`` made of the beginnings of ``words`` in order, two letters or more of each and at
+    least two words ("нор" + "никель"), or (``whole``) four letters or more of a single longer word?"""
+    if whole:
+        return (  # "госдеп|артамент", not "яндекс|.браузер", "спартак|-москва"
+            len(words) == 1 and words[0].startswith(short) and words[0][len(short) : len(short) + 1].isalpha()
+        )
+    if not words or len(words) < 2:
+        return False
+    first, rest = words[0], words[1:]
+    for cut in range(2, min(len(first), len(short)) + 1):
+        if first[:cut] != short[:cut]:
+            break
+        remainder = short[cut:]
+        if rest and rest[0].startswith(remainder) and len(remainder) >= 2:
+            return True  # the last part: the beginning of the second word (a third one may follow)
+        if remainder and len(rest) >= 2 and _clips(remainder, rest):
+            return True
+    return False

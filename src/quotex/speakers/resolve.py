@@ -97,7 +97,10 @@ class Attributor:
             return Attribution()
         found = self.resolve(token, verb, finding.start)
         if found.speaker is not None:
-            found = replace(found, speaker=replace(found.speaker, name=one_script(found.speaker.name)))
+            name = one_script(found.speaker.name)
+            if found.speaker.type == "organisation":
+                name = self.entities.fullest(name)  # "Госдеп" -> "Госдепартамент"
+            found = replace(found, speaker=replace(found.speaker, name=name))
             self.spoken.append((finding.start, found))
         if found.speaker is not None or found.description:
             self.sourced.append((finding.start, found))

@@ -21,13 +21,20 @@ from .quotes import find_findings, needs_syntax
 from .quotes.context import Context, Covered
 from .records import Document, Entity, Person, Quote, SpeakerSummary
 from .speakers import attribute_quotes
+from .threads import limited
 
 
 class Extractor:
-    """Finds who said what in Russian news text. Loads natasha's models once, on first use."""
+    """Finds who said what in Russian news text. Loads natasha's models once, on first use.
 
-    def __init__(self, models: Models | None = None) -> None:
+    ``numpy_threads`` is how many threads numpy's BLAS may use inside the extractor's calls: one by
+    default, which costs the least CPU time per document (natasha's matrices are small); ``None`` leaves
+    the process's setting alone. Outside those calls the caller's setting holds.
+    """
+
+    def __init__(self, models: Models | None = None, *, numpy_threads: int | None = 1) -> None:
         self._models = models
+        self.numpy_threads = numpy_threads
 
     @property
     def models(self) -> Models:
@@ -79,6 +86,12 @@ class Extractor:
         which may take ``timeout`` times their number, and each is charged an equal part of it. Should
         that stage run over, each document is analysed again alone, with its own limit.
         """
+        with limited(self.numpy_threads):
+            return self._extract_each(texts, sources, timeout)
+
+    def _extract_each(
+        self, texts: Sequence[str], sources: Sequence[str | None] | None, timeout: float | None
+    ) -> list[Document | AnalysisTimeout]:
         if not texts:
             return []  # nothing to analyse: no need to load the models
         sources = list(sources or [None] * len(texts))

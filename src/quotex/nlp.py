@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from functools import cached_property
 
 from natasha import (
     Doc,
-    NewsEmbedding,
     NewsMorphTagger,
     NewsNERTagger,
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.data import NEWS_EMBEDDING
 from natasha.doc import DocSent, DocSpan, inject_morph, inject_syntax
+from navec import Navec
+from navec.meta import Meta as NavecMeta
+from navec.pq import PQ
+from navec.tar import Tar as NavecTar
 
 from .deadline import check
 from .morph import MorphVocab
@@ -35,27 +39,68 @@ near this (the longest of NEREL's 13,000 has 191 tokens); a longer one, which on
 CUT_AFTER = frozenset({",", ";", ":", "—", "–", "-", ")", "»", "“", "”"})
 
 
-@dataclass(frozen=True)
 class Models:
-    """natasha's news models and a morphology vocabulary, loaded together once."""
+    """natasha's news models and a morphology vocabulary, each loaded when first used and then kept.
 
-    segmenter: Segmenter
-    morph_tagger: NewsMorphTagger
-    syntax_parser: NewsSyntaxParser
-    ner_tagger: NewsNERTagger
-    vocab: MorphVocab
+    Everything comes from the natasha and pymorphy3 wheels; nothing is downloaded. ``load`` loads them
+    all now (worker processes do, before their first document).
+    """
+
+    @cached_property
+    def embedding(self) -> Navec:
+        return news_embedding()
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        return Segmenter()
+
+    @cached_property
+    def morph_tagger(self) -> NewsMorphTagger:
+        return NewsMorphTagger(self.embedding)
+
+    @cached_property
+    def syntax_parser(self) -> NewsSyntaxParser:
+        return NewsSyntaxParser(self.embedding)
+
+    @cached_property
+    def ner_tagger(self) -> NewsNERTagger:
+        return NewsNERTagger(self.embedding)
+
+    @cached_property
+    def vocab(self) -> MorphVocab:
+        return MorphVocab()
+
+    def load(self) -> Models:
+        """Load every model now; returns the models."""
+        for name in ("segmenter", "morph_tagger", "syntax_parser", "ner_tagger", "vocab"):
+            getattr(self, name)
+        return self
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class _TaggerPQ(PQ):
+    """navec's quantised vectors without what only its similarity search reads (norms and centroid
+    products over all 250,000 words): the taggers read ``indexes`` and ``codes`` alone."""
+
+    def precompute(self) -> None:
+        pass
+
+
+def news_embedding() -> Navec:
+    """natasha's news embedding as its taggers read it: ``NewsEmbedding`` minus its word list (the
+    taggers bring their own) and its similarity tables, in half the time."""
+    with NavecTar(NEWS_EMBEDDING) as tar:
+        meta = NavecMeta.from_file(tar.load("meta.json"))
+        NavecMeta.check_protocol(meta.protocol)
+        pq = _TaggerPQ.from_file(tar.load("pq.bin"))
+    return Navec(meta, None, pq)
 
 
 def load_models() -> Models:
-    """Load the models shipped inside the natasha wheel; nothing is downloaded."""
-    embedding = NewsEmbedding()
-    return Models(
-        segmenter=Segmenter(),
-        morph_tagger=NewsMorphTagger(embedding),
-        syntax_parser=NewsSyntaxParser(embedding),
-        ner_tagger=NewsNERTagger(embedding),
-        vocab=MorphVocab(),
-    )
+    """Load the models shipped inside the natasha wheel, all of them now; nothing is downloaded."""
+    return Models().load()
 
 
 def annotate(text: str, models: Models) -> Doc:
@@ -94,7 +139,8 @@ def annotate_many(
         else None
     )
     parsed = [(number, sent) for number, sent in sents if chosen is None or id(sent) in chosen]
-    markups = models.syntax_parser.map([[token.text for token in sent.tokens] for _, sent in parsed])
+    words = [[token.text for token in sent.tokens] for _, sent in parsed]
+    markups = models.syntax_parser.map(words) if parsed else []  # the parser loads when first needed
     for (_, sent), markup in zip(parsed, markups, strict=True):
         check()
         inject_syntax(sent.tokens, markup.tokens)

@@ -16,7 +16,7 @@ from .entities.org_lexicon import org_institutions
 from .entities.organisations import find_organisations, organisation_heads
 from .entities.people import find_people, role_forms
 from .errors import AnalysisTimeout
-from .nlp import Models, annotate_many, load_models
+from .nlp import Models, annotate_many
 from .quotes import find_findings, needs_syntax
 from .quotes.context import Context, Covered
 from .records import Document, Entity, Person, Quote, SpeakerSummary
@@ -25,7 +25,7 @@ from .threads import limited
 
 
 class Extractor:
-    """Finds who said what in Russian news text. Loads natasha's models once, on first use.
+    """Finds who said what in Russian news text. Loads each of natasha's models once, when first used.
 
     ``numpy_threads`` is how many threads numpy's BLAS may use inside the extractor's calls: one by
     default, which costs the least CPU time per document (natasha's matrices are small); ``None`` leaves
@@ -38,9 +38,15 @@ class Extractor:
 
     @property
     def models(self) -> Models:
+        """natasha's models, each loaded when the analysis first needs it."""
         if self._models is None:
-            self._models = load_models()
+            self._models = Models()
         return self._models
+
+    def load(self) -> None:
+        """Load every model now rather than during the first analysis (whose time limit would count
+        the loading)."""
+        self.models.load()
 
     def extract(self, text: str, source: str | None = None, *, timeout: float | None = None) -> Document:
         """Analyse one document. Offsets in the result refer to ``text`` exactly as given.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from natasha import NewsEmbedding
+import pytest
+from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 
 from quotex.nlp import Models, annotate_many, news_embedding
 from quotex.pipeline import Extractor
@@ -16,6 +17,36 @@ def test_the_light_embedding_gives_the_taggers_what_natashas_does() -> None:
     assert light.meta.id == full.meta.id
     assert np.array_equal(light.pq.indexes, full.pq.indexes)
     assert np.array_equal(light.pq.codes, full.pq.codes)
+
+
+WORDS = [
+    ["Министр", "иностранных", "дел", "России", "Сергей", "Лавров", "заявил", ":", "«", "Мы", "готовы", "»"],
+    ["Она", "пришла", "домой", "поздно", "."],
+]
+
+
+@pytest.fixture(scope="module")
+def natasha_embedding() -> NewsEmbedding:
+    return NewsEmbedding()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("morph_tagger", NewsMorphTagger), ("syntax_parser", NewsSyntaxParser)]
+)
+def test_the_taggers_sharing_one_word_list_tag_as_natashas_own(
+    models: Models, natasha_embedding: NewsEmbedding, name: str, kind: type
+) -> None:
+    ours = getattr(models, name)
+    assert type(ours) is kind
+    assert repr(list(ours.map(WORDS))) == repr(list(kind(natasha_embedding).map(WORDS)))
+
+
+def test_the_ner_tagger_sharing_one_word_list_finds_what_natashas_own_does(
+    models: Models, natasha_embedding: NewsEmbedding
+) -> None:
+    assert repr(models.ner_tagger(TEXT)) == repr(NewsNERTagger(natasha_embedding)(TEXT))
+    words = [tagger.infer.encoder.words_vocab for tagger in (models.morph_tagger, models.ner_tagger)]
+    assert words[0] is words[1] is models.syntax_parser.infer.encoder.words_vocab
 
 
 def test_the_syntax_parser_loads_only_when_a_sentence_is_parsed() -> None:

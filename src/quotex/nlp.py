@@ -6,6 +6,9 @@ pools the sentences of several documents, sorts them by length so that a batch h
 the same length (little padding), runs the morphology tagger and the syntax parser over them, and runs
 the NER tagger over the texts sorted by length. Results are put back on each document's tokens exactly
 where natasha's methods would put them.
+
+The models load as natasha's would, minus what the taggers never read (``news_embedding``) and with one
+word list for the three of them (``load_tagger``), each when first needed (``Models``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
+from gzip import decompress
+from typing import TypeVar
 
 from natasha import (
     Doc,
@@ -21,16 +26,26 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
-from natasha.data import NEWS_EMBEDDING
+from natasha.data import NEWS_EMBEDDING, NEWS_MORPH, NEWS_NER, NEWS_SYNTAX
 from natasha.doc import DocSent, DocSpan, inject_morph, inject_syntax
 from navec import Navec
 from navec.meta import Meta as NavecMeta
 from navec.pq import PQ
 from navec.tar import Tar as NavecTar
+from slovnet.api import API as SlovnetAPI
+from slovnet.const import REL, SHAPE, TAG, WORD
+from slovnet.exec.encoders import SyntaxEncoder, TagEncoder
+from slovnet.exec.infer import MorphInfer, NERInfer, SyntaxDecoder, SyntaxInfer, TagDecoder
+from slovnet.exec.model import NER as NERModel
+from slovnet.exec.model import Morph as MorphModel
+from slovnet.exec.model import Syntax as SyntaxModel
+from slovnet.exec.pack import Pack, vocab_name
+from slovnet.vocab import Vocab
 
 from .deadline import check
 from .morph import MorphVocab
 
+T = TypeVar("T")
 LINE_BREAK = "\n"
 MAX_SENTENCE_TOKENS = 300
 """natasha's parser takes time and memory in the square of a sentence's length. No sentence of news comes
@@ -56,15 +71,19 @@ class Models:
 
     @cached_property
     def morph_tagger(self) -> NewsMorphTagger:
-        return NewsMorphTagger(self.embedding)
+        return load_tagger(NewsMorphTagger, self.embedding, self._words)
 
     @cached_property
     def syntax_parser(self) -> NewsSyntaxParser:
-        return NewsSyntaxParser(self.embedding)
+        return load_tagger(NewsSyntaxParser, self.embedding, self._words)
 
     @cached_property
     def ner_tagger(self) -> NewsNERTagger:
-        return NewsNERTagger(self.embedding)
+        return load_tagger(NewsNERTagger, self.embedding, self._words)
+
+    @cached_property
+    def _words(self) -> dict[bytes, Vocab]:
+        return {}
 
     @cached_property
     def vocab(self) -> MorphVocab:
@@ -96,6 +115,40 @@ def news_embedding() -> Navec:
         NavecMeta.check_protocol(meta.protocol)
         pq = _TaggerPQ.from_file(tar.load("pq.bin"))
     return Navec(meta, None, pq)
+
+
+TAGGERS = {
+    NewsMorphTagger: (NEWS_MORPH, MorphModel, TagEncoder, TagDecoder, MorphInfer, TAG),
+    NewsNERTagger: (NEWS_NER, NERModel, TagEncoder, TagDecoder, NERInfer, TAG),
+    NewsSyntaxParser: (NEWS_SYNTAX, SyntaxModel, SyntaxEncoder, SyntaxDecoder, SyntaxInfer, REL),
+}
+"""What slovnet's ``load`` builds each of natasha's taggers from: its file, model, encoder, decoder,
+inference and label vocabulary."""
+BATCH_SIZE = 8
+"""Sentences per batch, natasha's and slovnet's default."""
+
+
+def load_tagger(kind: type[T], embedding: Navec, words: dict[bytes, Vocab]) -> T:
+    """natasha's tagger ``kind`` (``NewsMorphTagger(embedding)`` and the like) built as slovnet builds it,
+    but for its word vocabulary: the three news models carry the same 250,000 words, and turning them
+    into a vocabulary is most of the cost of loading one. ``words`` keeps each vocabulary by its content,
+    so a tagger with the same words as one loaded before shares its vocabulary."""
+    path, model_kind, encoder, decoder, infer, labels = TAGGERS[kind]
+    with Pack(path) as pack:
+        pack.load_meta().check_protocol()
+        model = pack.load_model(model_kind)
+        arrays = dict(pack.load_arrays(model.weights))
+        content = decompress(pack.read(vocab_name(WORD)))
+        if content not in words:
+            words[content] = Vocab(content.decode("utf8").splitlines())
+        shapes, label_vocab = pack.load_vocab(SHAPE), pack.load_vocab(labels)
+    model = model.inject_arrays(arrays)
+    tagger = kind.__new__(kind)
+    SlovnetAPI.__init__(
+        tagger, infer(model, encoder(words[content], shapes, BATCH_SIZE), decoder(label_vocab)), BATCH_SIZE
+    )
+    tagger.navec(embedding)
+    return tagger
 
 
 def load_models() -> Models:

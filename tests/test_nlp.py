@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 
 from quotex.nlp import Models, annotate_many, news_embedding
 from quotex.pipeline import Extractor
@@ -66,3 +66,18 @@ def test_an_extractor_loads_nothing_until_asked() -> None:
     extractor.load()
     loaded = set(vars(extractor.models))
     assert {"segmenter", "morph_tagger", "syntax_parser", "ner_tagger", "vocab"} <= loaded
+
+
+def test_annotate_puts_on_the_tokens_what_natashas_doc_methods_put(
+    models: Models, natasha_embedding: NewsEmbedding
+) -> None:
+    text = f"{TEXT} Она пришла домой поздно. Президент России Владимир Путин подписал закон о бюджете."
+    (ours,) = annotate_many([text], models)
+    theirs = Doc(text)
+    theirs.segment(models.segmenter)
+    theirs.tag_morph(NewsMorphTagger(natasha_embedding))
+    theirs.parse_syntax(NewsSyntaxParser(natasha_embedding))
+    assert [(t.text, t.pos, t.feats, t.id, t.head_id, t.rel) for t in ours.tokens] == [
+        (t.text, t.pos, t.feats, t.id, t.head_id, t.rel) for t in theirs.tokens
+    ]
+    assert len({id(token.feats) for token in ours.tokens}) == len(ours.tokens)  # each token its own

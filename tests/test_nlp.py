@@ -81,3 +81,27 @@ def test_annotate_puts_on_the_tokens_what_natashas_doc_methods_put(
         (t.text, t.pos, t.feats, t.id, t.head_id, t.rel) for t in theirs.tokens
     ]
     assert len({id(token.feats) for token in ours.tokens}) == len(ours.tokens)  # each token its own
+
+
+def spans(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(span.start, span.stop, span.type) for span in doc.spans or []]
+
+
+def test_texts_tagged_together_get_the_spans_natasha_gives_each_alone(
+    models: Models, natasha_embedding: NewsEmbedding
+) -> None:
+    texts = [
+        "Президент России Владимир Путин провёл переговоры с Эмманюэлем Макроном в Париже. " * 3,
+        "Сергей Лавров прилетел в Анкару.",
+        "",
+        "Глава МИД Турции Мевлют Чавушоглу встретился с генсеком НАТО Йенсом Столтенбергом в Брюсселе.",
+    ]
+    ours = annotate_many(texts, models, parse=lambda doc: [False] * len(doc.sents))
+    ner = NewsNERTagger(natasha_embedding)
+    for doc, text in zip(ours, texts, strict=True):
+        theirs = Doc(text)
+        theirs.segment(models.segmenter)
+        if text:
+            theirs.tag_ner(ner)
+        assert spans(doc) == spans(theirs)
+    assert {span.type for doc in ours for span in doc.spans} == {"PER", "LOC", "ORG"}

@@ -105,3 +105,10 @@ def test_texts_tagged_together_get_the_spans_natasha_gives_each_alone(
             theirs.tag_ner(ner)
         assert spans(doc) == spans(theirs)
     assert {span.type for doc in ours for span in doc.spans} == {"PER", "LOC", "ORG"}
+
+
+def test_pymorphy_reads_its_dictionary_with_the_c_extension() -> None:
+    import pymorphy3.dawg
+
+    # pymorphy3[fast]: DAWG2 gives the same parses as the pure-Python reader, three times faster
+    assert pymorphy3.dawg.DAWG.__module__ == "dawg"

@@ -41,6 +41,7 @@ from slovnet.exec.model import NER as NERModel
 from slovnet.exec.model import Morph as MorphModel
 from slovnet.exec.model import Syntax as SyntaxModel
 from slovnet.exec.pack import Pack, vocab_name
+from slovnet.markup import BIOMarkup
 from slovnet.vocab import Vocab
 
 from .deadline import check
@@ -239,14 +240,20 @@ def tag_entities(docs: Sequence[Doc], models: Models) -> None:
     The NER model reads a whole text as one sequence. natasha tags one text at a time, and its decoder
     takes a step per token; the texts here go sorted by length, several to a batch (``NER_BATCH_TOKENS``),
     which is a quarter faster. Padding a shorter text changes nothing in its spans: the padding's
-    embedding is zero and masked after every layer.
+    embedding is zero and masked after every layer. The words are the document's tokens: natasha's
+    segmenter and its NER tagger both tokenize the whole text with razdel, so the NER tagger need not
+    do it again (``docs`` must be segmented).
     """
     for doc in docs:
         doc.spans = []
     tagged = sorted((doc for doc in docs if doc.text.strip()), key=lambda doc: len(doc.tokens))
+    infer = models.ner_tagger.infer
     for group in _ner_batches(tagged):
         check()
-        for doc, markup in zip(group, models.ner_tagger.infer([doc.text for doc in group]), strict=True):
+        words = [[token.text for token in doc.tokens] for doc in group]
+        tags = infer.decoder(infer.process(infer.encoder(words)))
+        for doc, doc_words, doc_tags in zip(group, words, tags, strict=True):
+            markup = BIOMarkup.from_tuples(zip(doc_words, doc_tags, strict=True)).to_span(doc.text)
             doc.spans = [
                 DocSpan(span.start, span.stop, span.type, doc.text[span.start : span.stop])
                 for span in markup.spans

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+from slovnet.exec.encoders import TagEncoder
 
 from quotex.nlp import Models, annotate_many, news_embedding
 from quotex.pipeline import Extractor
@@ -47,6 +48,16 @@ def test_the_ner_tagger_sharing_one_word_list_finds_what_natashas_own_does(
     assert repr(models.ner_tagger(TEXT)) == repr(NewsNERTagger(natasha_embedding)(TEXT))
     words = [tagger.infer.encoder.words_vocab for tagger in (models.morph_tagger, models.ner_tagger)]
     assert words[0] is words[1] is models.syntax_parser.infer.encoder.words_vocab
+
+
+def test_the_encoder_that_keeps_word_ids_encodes_as_slovnets(models: Models) -> None:
+    ours = models.morph_tagger.infer.encoder
+    theirs = TagEncoder(ours.words_vocab, ours.shapes_vocab, ours.batch_size)
+    sentences = [*WORDS, ["СССР", "iPhone", "12,5", "Нью-Йорке", "ёлка", "»"], WORDS[0]]
+    for mine, slovnets in zip(ours(sentences), theirs(sentences), strict=True):
+        assert (mine.word_id == slovnets.word_id).all() and (mine.shape_id == slovnets.shape_id).all()
+        assert (mine.pad_mask == slovnets.pad_mask).all()
+    assert "iPhone" in ours.codes
 
 
 def test_the_syntax_parser_loads_only_when_a_sentence_is_parsed() -> None:

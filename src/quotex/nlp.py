@@ -35,13 +35,14 @@ from navec.tar import Tar as NavecTar
 from slovnet.api import API
 from slovnet.conll import parse_conll_tag
 from slovnet.const import REL, SHAPE, TAG, WORD
-from slovnet.exec.encoders import SyntaxEncoder, TagEncoder
+from slovnet.exec.encoders import WordShapeEncoder
 from slovnet.exec.infer import MorphInfer, NERInfer, SyntaxDecoder, SyntaxInfer, TagDecoder
 from slovnet.exec.model import NER as NERModel
 from slovnet.exec.model import Morph as MorphModel
 from slovnet.exec.model import Syntax as SyntaxModel
 from slovnet.exec.pack import Pack, vocab_name
 from slovnet.markup import BIOMarkup
+from slovnet.shape import word_shape
 from slovnet.vocab import Vocab
 
 from .deadline import check
@@ -119,17 +120,47 @@ def news_embedding() -> Navec:
     return Navec(meta, None, pq)
 
 
-TAGGERS = {
-    NewsMorphTagger: (NEWS_MORPH, MorphModel, TagEncoder, TagDecoder, MorphInfer, TAG),
-    NewsNERTagger: (NEWS_NER, NERModel, TagEncoder, TagDecoder, NERInfer, TAG),
-    NewsSyntaxParser: (NEWS_SYNTAX, SyntaxModel, SyntaxEncoder, SyntaxDecoder, SyntaxInfer, REL),
-}
-"""What slovnet's ``load`` builds each of natasha's taggers from: its file, model, encoder, decoder,
-inference and label vocabulary."""
 BATCH_SIZE = 32
 """Sentences per batch (natasha's default is 8). ``annotate_many`` sorts sentences by length, so a batch
 is hardly padded, and fewer, larger batches cost fewer calls into numpy: 10-15 % less time in the
 morphology tagger and the parser, the same tags (masked padding leaves a sentence's results alone)."""
+
+
+class WordEncoder(WordShapeEncoder):
+    """slovnet's encoder of words (``TagEncoder``, ``SyntaxEncoder``: the same) that keeps each word's
+    ids: a word's shape and vocabulary lookups are made once a process, not once an occurrence."""
+
+    def __init__(self, words_vocab: Vocab, shapes_vocab: Vocab, batch_size: int = BATCH_SIZE) -> None:
+        super().__init__(words_vocab, shapes_vocab, batch_size)
+        self.codes: dict[str, tuple[int, int]] = {}
+
+    def item(self, words: list[str]) -> tuple[list[int], list[int]]:
+        codes = self.codes
+        if len(codes) > CODES_SIZE:
+            codes.clear()
+        word_ids, shape_ids = [], []
+        for word in words:
+            code = codes.get(word)
+            if code is None:
+                code = codes[word] = (
+                    self.words_vocab.encode(word.lower()),
+                    self.shapes_vocab.encode(word_shape(word)),
+                )
+            word_ids.append(code[0])
+            shape_ids.append(code[1])
+        return word_ids, shape_ids
+
+
+CODES_SIZE = 50_000
+"""Words whose ids an encoder keeps (about 10 MB), the most of a news corpus's running words; the store
+is emptied when it grows past that."""
+TAGGERS = {
+    NewsMorphTagger: (NEWS_MORPH, MorphModel, WordEncoder, TagDecoder, MorphInfer, TAG),
+    NewsNERTagger: (NEWS_NER, NERModel, WordEncoder, TagDecoder, NERInfer, TAG),
+    NewsSyntaxParser: (NEWS_SYNTAX, SyntaxModel, WordEncoder, SyntaxDecoder, SyntaxInfer, REL),
+}
+"""What slovnet's ``load`` builds each of natasha's taggers from: its file, model, encoder, decoder,
+inference and label vocabulary."""
 
 
 def load_tagger(kind: type[T], embedding: Navec, words: dict[bytes, Vocab]) -> T:

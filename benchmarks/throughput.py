@@ -9,6 +9,9 @@ quotex runs alternating for ``--rounds`` rounds; the best time of each is kept. 
 - quotex with one worker and with ``--workers`` worker processes: every ``.txt`` file read, decoded and
   analysed through ``quotex.batch.run`` (what ``quotex corpus/ -f jsonl`` does, minus writing JSON),
   model loading included;
+- quotex as a library: ``Extractor().extract_many`` over the texts, 32 at a time, in a process started
+  without any thread setting (numpy's BLAS would take a thread per core): its CPU time against the
+  one-worker run's shows what a library caller pays;
 - characters per second, the ratios (quotex 1 worker / natasha, N workers / 1 worker), peak resident
   memory per process (per worker process for N workers);
 - ``quotex --help`` wall time and the time to the first result for one short file, model load included.
@@ -31,6 +34,7 @@ from quotex.batch import SINGLE_THREADED
 ROOT = Path(__file__).resolve().parent.parent
 NEREL = ROOT.parent / "shared" / "corpus" / "nerel"
 SHORT = ROOT / "samples" / "aliyev-kazinform-interview.txt"
+LIBRARY_BATCH = 32
 
 
 def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
@@ -82,10 +86,29 @@ def measure_quotex(files: list[Path], workers: int) -> dict:
     }
 
 
+def measure_library(files: list[Path]) -> dict:
+    from quotex import Extractor
+
+    started = time.perf_counter()
+    extractor = Extractor()
+    characters = quotes = 0
+    for at in range(0, len(files), LIBRARY_BATCH):
+        texts = [path.read_bytes().decode("utf-8") for path in files[at : at + LIBRARY_BATCH]]
+        characters += sum(map(len, texts))
+        quotes += sum(len(document.quotes) for document in extractor.extract_many(texts))
+    done = time.perf_counter()
+    return {"seconds": done - started, "characters": characters, "documents": len(files), "quotes": quotes}
+
+
 def child(mode: str, corpus: Path, limit: int | None, workers: int) -> None:
     """Run one measurement in this process and print it as JSON."""
     files = corpus_files(corpus, limit)
-    result = measure_natasha(files) if mode == "natasha" else measure_quotex(files, workers)
+    if mode == "natasha":
+        result = measure_natasha(files)
+    elif mode == "library":
+        result = measure_library(files)
+    else:
+        result = measure_quotex(files, workers)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     result["cpu_seconds"] = usage.ru_utime + usage.ru_stime  # this process only (workers are not in it)
     result["peak_mb"] = usage.ru_maxrss / 1024
@@ -94,8 +117,11 @@ def child(mode: str, corpus: Path, limit: int | None, workers: int) -> None:
 
 
 def spawn(mode: str, args: argparse.Namespace, workers: int = 1) -> dict:
-    # One numpy thread in every run, as quotex's worker processes have: the comparison is per core.
+    # One numpy thread in every run, as quotex's worker processes have: the comparison is per core. The
+    # library run starts as a plain Python process does, with numpy's own default.
     environment = {**os.environ, **{name: "1" for name in SINGLE_THREADED}}
+    if mode == "library":
+        environment = {name: value for name, value in os.environ.items() if name not in SINGLE_THREADED}
     command = [
         sys.executable,
         __file__,
@@ -130,17 +156,18 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best time is kept")
     parser.add_argument("--workers", type=int, default=2, help="worker processes for the parallel run")
-    parser.add_argument("--child", choices=["natasha", "quotex"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["natasha", "quotex", "library"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.corpus, args.limit, args.workers)
         return
 
-    runs: dict[str, list[dict]] = {"natasha": [], "quotex-1": [], f"quotex-{args.workers}": []}
+    runs: dict[str, list[dict]] = {"natasha": [], "quotex-1": [], f"quotex-{args.workers}": [], "library": []}
     for _ in range(args.rounds):
         runs["natasha"].append(spawn("natasha", args))
         runs["quotex-1"].append(spawn("quotex", args, 1))
         runs[f"quotex-{args.workers}"].append(spawn("quotex", args, args.workers))
+        runs["library"].append(spawn("library", args))
     best = {name: min(results, key=lambda r: r["seconds"]) for name, results in runs.items()}
     speed = {name: r["characters"] / r["seconds"] for name, r in best.items()}
     quotex = [str(Path(sys.executable).with_name("quotex"))]
@@ -172,6 +199,12 @@ def main() -> None:
         f"\nCPU time, 1 worker: natasha {best['natasha']['cpu_seconds']:.1f} s, quotex "
         f"{best['quotex-1']['cpu_seconds']:.1f} s, {cpu_ratio:.2f} × natasha's speed per core "
         "(less sensitive than wall time to a busy machine)"
+    )
+    library_cpu = min(r["cpu_seconds"] for r in runs["library"])
+    worker_cpu = min(r["cpu_seconds"] for r in runs["quotex-1"])
+    print(
+        f"CPU time as a library (extract_many, no thread setting in the environment): {library_cpu:.1f} s, "
+        f"{library_cpu / worker_cpu:.2f} × the 1-worker run's {worker_cpu:.1f} s (least of each)"
     )
     print(
         f"quotex --help: {help_seconds:.2f} s; first result for {SHORT.name} (models loaded): "

@@ -1,8 +1,14 @@
-"""The Extractor: batching documents together changes nothing in the results."""
+"""The Extractor: batching documents together changes nothing in the results; numpy on one thread."""
 
 from __future__ import annotations
 
+import pytest
+from threadpoolctl import threadpool_info
+
+from quotex import pipeline
+from quotex.nlp import Models, annotate_many
 from quotex.pipeline import Extractor
+from quotex.threads import limited
 
 TEXTS = [
     "Министр иностранных дел России Сергей Лавров заявил: «Мы готовы к переговорам».",
@@ -32,3 +38,37 @@ def test_a_person_only_ever_inside_an_organisation_name_is_no_person(extractor: 
     )
     assert [person.name for person in document.people] == ["Андрей Колесников"]
     assert document.quotes[0].speaker.name == "Андрей Колесников"
+
+
+def blas_threads() -> list[int]:
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+@pytest.mark.parametrize(("numpy_threads", "inside"), [(1, "one"), (None, "as before")])
+def test_numpy_runs_on_one_thread_inside_the_extractor_unless_the_caller_opts_out(
+    models: Models, monkeypatch: pytest.MonkeyPatch, numpy_threads: int | None, inside: str
+) -> None:
+    seen: list[list[int]] = []
+
+    def annotate_and_look(*args, **kwargs):
+        seen.append(blas_threads())
+        return annotate_many(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "annotate_many", annotate_and_look)
+    before = blas_threads()
+    assert before, "numpy's BLAS is not found by threadpoolctl"
+    document = Extractor(models, numpy_threads=numpy_threads).extract(TEXTS[0])
+    assert document.quotes
+    assert seen == [[1] * len(before) if inside == "one" else before]
+    assert blas_threads() == before  # the caller's setting is back
+
+
+def test_overlapping_limits_restore_the_setting_only_when_the_last_ends() -> None:
+    before = blas_threads()
+    first, second = limited(1), limited(1)
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert blas_threads() == [1] * len(before)  # the second call is still running
+    second.__exit__(None, None, None)
+    assert blas_threads() == before

@@ -140,7 +140,7 @@ def run(
     second = next(chunks, None)
     if workers <= 1 or second is None:
         extractor = (make_extractor or _new_extractor)()
-        getattr(extractor, "models", None)  # load them now, so that on_ready means the analysis begins
+        _load(extractor)  # now, so that on_ready means the analysis begins
         if on_ready is not None:
             on_ready()
         for chunk in chain([first], [] if second is None else [second], chunks):
@@ -330,6 +330,13 @@ def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
         yield chunk
 
 
+def _load(extractor: Extractor) -> None:
+    """Load the extractor's models now (an extractor without a ``load`` has nothing to load)."""
+    load = getattr(extractor, "load", None)
+    if load is not None:
+        load()
+
+
 def _new_extractor() -> Extractor:
     from .pipeline import Extractor
 
@@ -356,7 +363,7 @@ def _start_worker(slots: Any, claimed: Any, ready: Any = None) -> None:
         slots[at : at + SLOT] = [os.getpid(), -1, 0.0]
         deadline.watch(_report_expiry)
     _worker_extractor = _new_extractor()
-    _worker_extractor.models  # noqa: B018 -- load now, not inside the first task
+    _load(_worker_extractor)  # now, not inside the first task
     if ready is not None:
         ready.value = 1  # the parent's progress bar moves from loading to analysing
 

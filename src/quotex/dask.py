@@ -236,7 +236,7 @@ def worker_extractor() -> Extractor:
             from .pipeline import Extractor
 
             extractor = Extractor()
-            extractor.models  # noqa: B018 -- load now, not inside the first task
+            extractor.load()  # now, not inside the first task
             _extractor = extractor
         return _extractor
 

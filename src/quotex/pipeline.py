@@ -16,24 +16,37 @@ from .entities.org_lexicon import org_institutions
 from .entities.organisations import find_organisations, organisation_heads
 from .entities.people import find_people, role_forms
 from .errors import AnalysisTimeout
-from .nlp import Models, annotate_many, load_models
+from .nlp import Models, annotate_many
 from .quotes import find_findings, needs_syntax
 from .quotes.context import Context, Covered
 from .records import Document, Entity, Person, Quote, SpeakerSummary
 from .speakers import attribute_quotes
+from .threads import limited
 
 
 class Extractor:
-    """Finds who said what in Russian news text. Loads natasha's models once, on first use."""
+    """Finds who said what in Russian news text. Loads each of natasha's models once, when first used.
 
-    def __init__(self, models: Models | None = None) -> None:
+    ``numpy_threads`` is how many threads numpy's BLAS may use inside the extractor's calls: one by
+    default, which costs the least CPU time per document (natasha's matrices are small); ``None`` leaves
+    the process's setting alone. Outside those calls the caller's setting holds.
+    """
+
+    def __init__(self, models: Models | None = None, *, numpy_threads: int | None = 1) -> None:
         self._models = models
+        self.numpy_threads = numpy_threads
 
     @property
     def models(self) -> Models:
+        """natasha's models, each loaded when the analysis first needs it."""
         if self._models is None:
-            self._models = load_models()
+            self._models = Models()
         return self._models
+
+    def load(self) -> None:
+        """Load every model now rather than during the first analysis (whose time limit would count
+        the loading)."""
+        self.models.load()
 
     def extract(self, text: str, source: str | None = None, *, timeout: float | None = None) -> Document:
         """Analyse one document. Offsets in the result refer to ``text`` exactly as given.
@@ -79,6 +92,12 @@ class Extractor:
         which may take ``timeout`` times their number, and each is charged an equal part of it. Should
         that stage run over, each document is analysed again alone, with its own limit.
         """
+        with limited(self.numpy_threads):
+            return self._extract_each(texts, sources, timeout)
+
+    def _extract_each(
+        self, texts: Sequence[str], sources: Sequence[str | None] | None, timeout: float | None
+    ) -> list[Document | AnalysisTimeout]:
         if not texts:
             return []  # nothing to analyse: no need to load the models
         sources = list(sources or [None] * len(texts))

@@ -31,9 +31,8 @@ def test_in_process_the_models_load_before_on_ready() -> None:
         def __init__(self) -> None:
             events.append("made")
 
-        @property
-        def models(self) -> None:
-            events.append("models")
+        def load(self) -> None:
+            events.append("load")
 
         def extract_each(self, texts: list[str], sources: list[str], *, timeout: float | None = None) -> list:
             events.append("extract")
@@ -41,5 +40,5 @@ def test_in_process_the_models_load_before_on_ready() -> None:
 
     jobs = [Job(index=0, source="<stdin>", text="Текст.")]
     outcomes = list(batch.run(jobs, make_extractor=Stub, on_ready=lambda: events.append("ready")))
-    assert events == ["made", "models", "ready", "extract"]
+    assert events == ["made", "load", "ready", "extract"]
     assert [outcome.error for outcome in outcomes] == ["x: failed"]

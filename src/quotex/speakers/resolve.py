@@ -110,6 +110,36 @@ class Attributor:
         return found
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
+        found = self._resolve(token, verb, before)
+        if (
+            found.speaker is None
+            and found.description
+            and verb is not None
+            and verb.feats.get("Number") == "Plur"
+            and token.feats.get("Number") != "Plur"
+            and (partners := self._named_conjuncts(token))
+        ):  # "Лидер фракции и депутат Олег Смирнов призвали": one joint source, named in part
+            joint = ", ".join([found.description, *partners[:-1]]) + f" и {partners[-1]}"
+            return replace(found, speaker=Speaker(joint, "person"), description=None)
+        return found
+
+    def _named_conjuncts(self, token: DocToken) -> list[str]:
+        """The names of the people joined to the token ("и спикер палаты Нэнси Пелоси")."""
+        names = []
+        for child in self.ctx.children(token):
+            if child.rel != "conj":
+                continue
+            other = (
+                self.ctx.entity_of(child)
+                or self.mentions.apposed_person(child)
+                or self.mentions.person_in_phrase(child)
+            )
+            if other is not None and other.type == "PER":
+                person = self.entities.person_at(other.start, other.stop)
+                names.append(person.name if person else self.entities.normal(other))
+        return names
+
+    def _resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         ctx = self.ctx
         kinds = sources()
         lemma = ctx.lemma(token)
@@ -430,8 +460,19 @@ class Attributor:
 
     def _joint_subject(self, before: int) -> Attribution | None:
         """For "они": people named together as the subject of the sentence just before ("Иванов и
-        Петрова заявили ... Они призвали ..."); any other group stays unnamed."""
+        Петрова заявили ... Они призвали ..."), or the joint source of the quote just before; any other
+        group stays unnamed."""
         ctx = self.ctx
+        if self.last is not None and self.last[1].speaker is not None and self.last[1].mention is not None:
+            last, mention = self.last[1], self.last[1].mention
+            here, there = ctx.sentence_at(before), ctx.sentence_at(mention.start)
+            if (
+                " и " in last.speaker.name
+                and here is not None
+                and there is not None
+                and 0 <= ctx.sentence_index(here) - ctx.sentence_index(there) <= 1
+            ):
+                return last
         sentence = ctx.sentence_at(before)
         if sentence is None:
             return None

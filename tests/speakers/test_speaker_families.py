@@ -396,6 +396,12 @@ def test_a_document_speaks_as_its_author(extractor: Extractor, case: Case) -> No
 
 
 QUOTED_BY_AN_OUTLET = [
+    (  # the source an outlet cites, a Latin name too
+        "Министр подал в отставку, сообщает Daily Mirror со ссылкой на The Sunday People.",
+        "Министр подал",
+        "The Sunday People",
+        "organisation",
+    ),
     (  # an account speaks for its owner
         "Выборы пройдут в срок, говорится в Twitter министерства иностранных дел Канады.",
         "Выборы пройдут",

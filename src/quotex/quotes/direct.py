@@ -540,7 +540,7 @@ def cited_source(ctx: Context, verb: DocToken) -> DocToken | None:
         if after[position + 1].text.lower() != "на":
             continue
         for noun in after[position + 2 : position + 6]:
-            if noun.pos in ("NOUN", "PROPN"):
+            if noun.pos in ("NOUN", "PROPN", "X"):  # "The Sunday People"
                 return _phrase_head(ctx, noun)
     return None
 

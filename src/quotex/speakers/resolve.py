@@ -296,6 +296,19 @@ class Attributor:
             if len(owned) == 1 and found.speaker is not None and found.speaker.name.islower():
                 return None  # "представитель компании" and no company named: an unnamed person
             return replace(found, mention=mention)
+        if len(owned) == 1 and owner.pos == "NOUN" and owner.feats.get("Animacy") == "Inan":
+            for earlier in self._earlier(owner):  # "в пресс-службе базы" after "американской военной базы"
+                described = [
+                    t
+                    for t in self.ctx.children(earlier)
+                    if t.rel == "amod"
+                    and t.pos == "ADJ"
+                    and "VerbForm" not in t.feats
+                    and t.start < earlier.start
+                ]  # "американской военной", not "указанной"
+                if described:
+                    name = self.phrases.description([*described, earlier])
+                    return Attribution(Speaker(name, "organisation"), mention=mention)
         return None
 
     def _joint(self, token: DocToken, found: Attribution) -> Attribution:

@@ -403,6 +403,20 @@ def test_a_document_speaks_as_its_author(extractor: Extractor, case: Case) -> No
 
 
 QUOTED_BY_AN_OUTLET = [
+    (  # "телекомпания" for the outlet that passed on its own sources' words
+        "Министр подал в отставку, сообщила, ссылаясь на собственные источники, BBC. По данным "
+        "телекомпании, преемника назовут в мае.",
+        "преемника назовут",
+        "BBC",
+        "organisation",
+    ),
+    (  # "издание" for the outlet, past an institution quoted in between
+        "Министра задержали в аэропорту, сообщает Daily Mirror со ссылкой на The Sunday People. По данным "
+        "полиции, он пытался улететь в Дубай. Издание отмечает, что министр отрицает вину.",
+        "отрицает вину",
+        "Daily Mirror",
+        "organisation",
+    ),
     (  # the source an outlet cites, a Latin name too
         "Министр подал в отставку, сообщает Daily Mirror со ссылкой на The Sunday People.",
         "Министр подал",

@@ -82,6 +82,7 @@ class Attributor:
         self.mentions = Mentions(ctx, self.entities, self.phrases, quoted, direct)
         self.spoken: list[tuple[int, Attribution]] = []  # the quotes with a speaker
         self.sourced: list[tuple[int, Attribution]] = []  # ... or with an unnamed source
+        self.relayed: list[tuple[int, Attribution]] = []  # outlets that passed on someone else's words
         self.last: tuple[tuple[int, int], Attribution] | None = None  # the last quote with a source
         self.last_gender: str | None = None  # ... and the gender its cue verb gave the source
         self.last_verb: DocToken | None = None  # ... and its cue verb and source
@@ -104,10 +105,35 @@ class Attributor:
             self.spoken.append((finding.start, found))
         if found.speaker is not None or found.description:
             self.sourced.append((finding.start, found))
+        relay = self._relay(verb, token)
+        if relay is not None:
+            self.relayed.append((finding.start, relay))
         self.last = ((finding.start, finding.end), found)
         self.last_gender = _said_gender(verb)
         self.last_verb, self.last_token = verb, token
         return found
+
+    def _relay(self, verb: DocToken | None, source: DocToken) -> Attribution | None:
+        """The outlet a cue's subject names when the quote is credited to the source it cites ("сообщает
+        Daily Mirror со ссылкой на The Sunday People", "сообщила, ссылаясь на свои источники, BBC")."""
+        if verb is None or verb.pos != "VERB":
+            return None
+        named = next(
+            (
+                self.ctx.entity_of(c)
+                for c in self.ctx.children(verb)
+                if c.rel == "nsubj"
+                and c is not source
+                and getattr(self.ctx.entity_of(c), "type", None) == "ORG"
+            ),
+            None,
+        )
+        if named is None:
+            return None
+        mention = Span(named.text, named.start, named.stop)
+        if not self._looks_like_outlet(mention):
+            return None
+        return Attribution(Speaker(self._named(named).speaker.name, "organisation"), mention=mention)
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         found = self._resolve(token, verb, before)
@@ -844,22 +870,28 @@ class Attributor:
         return Attribution(Speaker(self.phrases.description(phrase), "organisation"), mention=mention)
 
     def _last_organisation_speaker(self, before: int, outlets: bool = True) -> Speaker | None:
-        """The organisation credited with the last quote before ``before`` ("Forbes уточняет, что ...
-        По данным издания, ..."); an organisation merely mentioned is not taken for the outlet. With
+        """The outlet credited with the last quote before ``before`` or that passed it on ("Forbes
+        уточняет, что ... По данным издания, ..."), past institutions quoted in between; an organisation
+        merely mentioned is not taken for the outlet. With
         ``outlets`` False, the last organisation that is no news outlet, within a few sentences (whose
         press office "пресс-служба" alone is)."""
         earlier = [(start, found) for start, found in self.spoken if start < before]
+        if outlets:
+            relayed = [(start, found) for start, found in self.relayed if start < before]
+            earlier = sorted(earlier + relayed, key=lambda pair: pair[0])
         if not outlets:
             sentence = self.ctx.sentence_at(before)
             index = self.ctx.sentence_index(sentence) if sentence is not None else len(self.ctx.sents)
             horizon = self.ctx.sents[max(0, index - RECENT_SENTENCES)].start
             earlier = [(start, found) for start, found in earlier if start >= horizon]
         for _, found in reversed(earlier):
-            if found.speaker is not None and found.speaker.type == "organisation":
-                if self._looks_like_outlet(found.mention) is outlets:
-                    return found.speaker
-                if outlets:
-                    return None
+            speaker = found.speaker
+            if (
+                speaker is not None
+                and speaker.type == "organisation"
+                and self._looks_like_outlet(found.mention) is outlets
+            ):
+                return speaker
         return None
 
     def _looks_like_outlet(self, mention: Span | None) -> bool:

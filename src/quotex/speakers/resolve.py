@@ -149,6 +149,11 @@ class Attributor:
             return replace(found, speaker=Speaker(joint, "person"), description=None)
         return found
 
+    def _said_by_many(self) -> bool:
+        """Did the last quote's cue verb speak of a group ("В МВД заявили", "представители армии
+        подтвердили"), not of one outlet ("цитирует агентство")?"""
+        return self.last_verb is not None and self.last_verb.feats.get("Number") == "Plur"
+
     def _named_conjuncts(self, token: DocToken) -> list[str]:
         """The names of the people joined to the token ("и спикер палаты Нэнси Пелоси")."""
         names = []
@@ -499,14 +504,14 @@ class Attributor:
 
     def _joint_subject(self, before: int) -> Attribution | None:
         """For "они": people named together as the subject of the sentence just before ("Иванов и
-        Петрова заявили ... Они призвали ..."), or the joint source of the quote just before; any other
-        group stays unnamed."""
+        Петрова заявили ... Они призвали ..."), or the joint source or the organisation ("В МВД заявили
+        ... По их словам") of the quote just before; any other group stays unnamed."""
         ctx = self.ctx
         if self.last is not None and self.last[1].speaker is not None and self.last[1].mention is not None:
             last, mention = self.last[1], self.last[1].mention
             here, there = ctx.sentence_at(before), ctx.sentence_at(mention.start)
             if (
-                " и " in last.speaker.name
+                (" и " in last.speaker.name or (last.speaker.type == "organisation" and self._said_by_many()))
                 and here is not None
                 and there is not None
                 and 0 <= ctx.sentence_index(here) - ctx.sentence_index(there) <= 1

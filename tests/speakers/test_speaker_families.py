@@ -244,6 +244,19 @@ def test_a_person_referred_back_to(extractor: Extractor, case: Case) -> None:
 
 
 ORGANISATION_BY_NOUN = [
+    (  # a type word before a quoted name, past a participle clause
+        "Группа «Вектор», представляющая интересы Ивана Петрова, в пятницу предупредила, что "
+        "воздержится от голосования.",
+        "воздержится от голосования",
+        "Вектор",
+        "organisation",
+    ),
+    (  # an unnamed source of a newspaper is not the newspaper
+        "Источник «Вестника» в правительстве сообщил, что министр уйдёт в отставку.",
+        "министр уйдёт",
+        None,
+        None,
+    ),
     (
         "Компания «Вектор» представила новый смартфон. В компании пообещали, что продажи начнутся в марте.",
         "продажи начнутся",

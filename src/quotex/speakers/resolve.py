@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from natasha.doc import DocSpan, DocToken
 
+from ..entities.org_lexicon import org_types
 from ..entities.people import person_gender
 from ..quotes.context import Context
 from ..quotes.cues import sources
@@ -252,6 +253,9 @@ class Attributor:
                     description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
                 )
             return Attribution(outlet, mention=self.phrases.span(phrase))
+        if lemma in org_types() and (named := self._organisation_after(token, quoted=True)) is not None:
+            # "Группа «Онэксим», представляющая ..., предупредила"; not "источник «Ъ»", "мэрия «Ъ»"
+            return Attribution(Speaker(named.name, "organisation"), mention=self.phrases.span(phrase))
         if lemma in kinds["statement"] and len(phrase) <= 2:
             return self._document_author(token, before)
         if lemma in kinds["institution"]:
@@ -448,15 +452,22 @@ class Attributor:
                     return replace(found, mention=self.phrases.span([token]))
         return Attribution()
 
-    def _organisation_after(self, token: DocToken) -> Entity | None:
-        """The organisation whose name begins right after the token, however the parse attached it."""
+    def _organisation_after(self, token: DocToken, quoted: bool = False) -> Entity | None:
+        """The organisation whose name begins right after the token, however the parse attached it
+        (with ``quoted``, only a name in quotation marks: "группа «Онэксим»")."""
         sentence = self.ctx.sent_of_token[token.id]
-        position = self.ctx.position(token)
-        if position + 1 >= len(sentence.tokens):
+        position = self.ctx.position(token) + 1
+        if quoted:
+            if position >= len(sentence.tokens) or sentence.tokens[position].text not in QUOTE_OPENERS:
+                return None
+            position += 1
+        if position >= len(sentence.tokens):
             return None
-        following = sentence.tokens[position + 1]
+        following = sentence.tokens[position]
         organisation = self.entities.organisation_at(following.start, following.stop)
-        if organisation is None or all(m.start != following.start for m in organisation.mentions):
+        if organisation is None or all(
+            m.start not in (following.start, following.start - 1) for m in organisation.mentions
+        ):
             return None
         return organisation
 

@@ -15,6 +15,8 @@ from ..records import Entity, Person
 from .phrases import Phrases
 
 QUOTE_MARKS = frozenset('«»"„“”')
+GENERIC_HEADS = frozenset({"глава", "руководитель"})
+"""Role nouns that may name the holder of any office ("глава региона" for the governor)."""
 
 
 class DocumentEntities:
@@ -197,9 +199,11 @@ class DocumentEntities:
             return False
         words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in person.role.lower().split()]
         text = " ".join(words)
+        stems = {word[:4] for word in words}
+        if role in GENERIC_HEADS and of:  # "глава ЮКОСа" for the "председатель совета директоров ЮКОСа"
+            return all(name in stems for name in of)
         if not (role in text or role.split()[0] in words):
             return False
-        stems = {word[:4] for word in words}
         return all(name in stems for name in of)  # "президент США" is not "президент ЮАР"
 
     def gender(self, value: DocSpan | DocToken) -> str | None:

@@ -24,7 +24,7 @@ from ..quotes.context import Context
 from ..quotes.cues import sources
 from ..quotes.findings import Finding
 from ..records import Entity, Person, Span, Speaker
-from .entities import DocumentEntities
+from .entities import GENERIC_HEADS, DocumentEntities
 from .mentions import Mentions
 from .phrases import Phrases, one_script
 
@@ -33,8 +33,6 @@ ROLE_SYNONYMS = {
     "глава правительства": "премьер",
     "премьер-министр": "премьер",
 }
-GENERIC_HEADS = frozenset({"глава", "руководитель"})
-"""Role nouns that may name the holder of any office ("глава региона" for the governor)."""
 PRONOUNS = {
     "он": ("Masc", "Sing"),
     "она": ("Fem", "Sing"),

@@ -232,3 +232,49 @@ def test_a_hyphenated_name_with_an_organisation_noun(models: Models) -> None:
 )
 def test_an_organisation_named_after_a_person(text: str, models: Models) -> None:
     assert names(text, models) == ["Центр Карнеги"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        (
+            "Верхняя палата парламента Японии одобрила закон о пенсиях.",
+            ["Верхняя палата парламента Японии", "парламента Японии"],
+        ),
+        ("Секретариат МАГАТЭ распространил заявление о проверке.", ["Секретариат МАГАТЭ", "МАГАТЭ"]),
+        (
+            "Об этом сообщила пресс-служба полиции Армении.",
+            ["пресс-служба полиции Армении", "полиции Армении"],
+        ),
+        (
+            "Он преподавал в Высшей партийной школе при ЦК КПСС.",
+            ["Высшей партийной школе при ЦК КПСС", "ЦК КПСС", "КПСС"],
+        ),
+    ],
+)
+def test_an_organisation_in_the_complement_of_another_is_its_own_mention(
+    text: str, mentions: list[str], models: Models
+) -> None:
+    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    assert sorted(found) == sorted(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Верховный суд Испании отклонил жалобу футболиста.", ["Верховный суд Испании"]),
+        ("МИД России выступил с заявлением.", ["МИД России"]),
+        ("Японский парламент принял закон.", ["Японский парламент"]),
+        ("Он работал в Институте языкознания АН СССР.", ["Институте языкознания АН СССР", "АН СССР"]),
+    ],
+)
+def test_a_name_inside_a_longer_name_of_the_same_organisation_is_no_second_mention(
+    text: str, mentions: list[str], models: Models
+) -> None:
+    """ "Верховный суд" of "Верховный суд Испании" is the same court, "СССР" a country, not a body."""
+    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    assert sorted(found) == sorted(mentions)
+
+
+def test_a_superlative_adjective_keeps_its_stem(models: Models) -> None:
+    assert names("Он преподавал в Высшей партийной школе.", models) == ["Высшая партийная школа"]

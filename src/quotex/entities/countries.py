@@ -188,6 +188,11 @@ class CountryGazetteer:
             phrases.append(forms)
         return phrases
 
+    def is_country(self, word: str) -> bool:
+        """Whether one word, as written, names a country: "СССР", "РФ", "Японии"."""
+        entry = self.phrases.get((normal(word),))
+        return entry is not None and entry.code is not None and shape_fits(entry.shape[0], word)
+
     def lemmas(self, word: str) -> set[str]:
         return {normal(parse.normal_form) for parse in self.vocab(word)}
 

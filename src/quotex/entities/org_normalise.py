@@ -93,7 +93,30 @@ def inflect_nominative(token: Any, vocab: MorphVocab, agree_with: set[str] | Non
         grams = {"nomn", "plur" if "plur" in form.tag else "sing"}
     else:
         grams = {"nomn", *agree_with}
-    return form.inflect(grams) or form.inflect({"nomn"})
+    inflected = form.inflect(grams) or form.inflect({"nomn"})
+    if inflected is None or inflected.word[:STEM] == form.word[:STEM]:
+        return inflected
+    return same_stem(form, inflected)
+
+
+STEM = 4
+"""An inflected word keeps the first letters of the word as written; where the dictionary's form does not
+("высшей" -> "высочайшая", a superlative filed under "высокий"), only the ending changes: "высшая"."""
+
+
+def same_stem(form: Any, inflected: Any) -> Any | None:
+    """``inflected`` spelled on the stem of ``form``: the ending that turns the dictionary's spelling of
+    ``form`` ("высочайшей") into ``inflected`` ("высочайшая") put on the word as written ("высшей")."""
+    written = next((f.word for f in form.lexeme if f.tag == form.tag), None)
+    if written is None:
+        return None
+    common = 0
+    while common < min(len(written), len(inflected.word)) and written[common] == inflected.word[common]:
+        common += 1
+    old_ending, new_ending = written[common:], inflected.word[common:]
+    if not form.word.endswith(old_ending):
+        return None
+    return inflected._replace(word=form.word[: len(form.word) - len(old_ending)] + new_ending)
 
 
 def is_nominative(candidate: Any, form: Any, agree_with: set[str] | None) -> bool:

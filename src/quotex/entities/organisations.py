@@ -13,6 +13,7 @@ The organisation is then named by its full name; the acronym stays visible as th
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from natasha import Doc
@@ -20,12 +21,15 @@ from natasha import Doc
 from ..deadline import check
 from ..morph import MorphVocab
 from ..records import Entity, Span
+from .countries import load_gazetteer
 from .org_lexicon import org_heads, org_names, org_stop
-from .org_normalise import normalise_name
+from .org_normalise import CYRILLIC, find_head, normalise_name
 from .org_spans import (
+    ACRONYM,
     BODY,
     INSTITUTION,
     NATASHA,
+    OPENING,
     Candidate,
     acronym_candidates,
     body_candidates,
@@ -65,6 +69,8 @@ def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
         sentence_mentions = [make_mention(tokens, c, doc.text, vocab) for c in chosen]
         chosen = [c for c, m in zip(chosen, sentence_mentions, strict=True) if m.key not in org_stop()]
         sentence_mentions = [m for m in sentence_mentions if m.key not in org_stop()]
+        nested = nested_candidates(tokens, sent.spans, doc.text, vocab, chosen)
+        nested_mentions = [make_mention(tokens, c, doc.text, vocab) for c in nested]
         starts = {mention.span.start for mention in sentence_mentions}
         for candidate, number in acronym_candidates(tokens, chosen):
             acronym = make_mention(tokens, candidate, doc.text, vocab)
@@ -72,12 +78,26 @@ def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
             if acronym.span.start not in starts:
                 sentence_mentions.append(acronym)
         mentions.extend(sentence_mentions)
+        mentions.extend(m for m in nested_mentions if m.key not in org_stop())
     mentions.sort(key=lambda mention: mention.span.start)
     return merge(mentions, aliases)
 
 
-def find_candidates(tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab) -> list[Candidate]:
-    """Organisation token ranges of one sentence, extended over their complements, not overlapping."""
+def find_candidates(
+    tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab, zone: tuple[int, int] | None = None
+) -> list[Candidate]:
+    """Organisation token ranges of one sentence, extended over their complements, not overlapping.
+
+    With ``zone`` (a token range), only the candidates that lie inside it: the organisations named in
+    another one's complement (``nested_candidates``).
+    """
+    start, end = zone or (0, len(tokens))
+    outside = [Candidate(0, start, INSTITUTION + 1), Candidate(end, len(tokens), INSTITUTION + 1)]
+
+    def inside(candidates: Iterable[Candidate]) -> list[Candidate]:
+        clipped = (Candidate(c.start, min(c.end, end), c.source, c.frozen) for c in candidates)
+        return [c for c in clipped if start <= c.start < c.end]
+
     found = quoted_candidates(tokens, vocab) + natasha_candidates(tokens, spans, text, vocab)
     found += compound_candidates(tokens, vocab)
     places = [span_candidate(tokens, span) for span in spans if span.type == "LOC"]
@@ -86,14 +106,70 @@ def find_candidates(tokens: list[Any], spans: list[Any], text: str, vocab: Morph
         for c in places
         if merge_key(normalise_name(tokens[c.start : c.end], vocab)) in org_names()
     ]
-    chosen = select(finish_place(tokens, extend(tokens, candidate), places) for candidate in found)
-    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
-    chosen = select(chosen + head_candidates(tokens, vocab, blocked))
-    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
-    chosen = select(chosen + [extend(tokens, c) for c in institution_candidates(tokens, vocab, blocked)])
-    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
-    chosen = select(chosen + body_candidates(tokens, vocab, blocked))
+    others = [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
+    if zone is not None:
+        found += acronyms_in(tokens, start, end, others, vocab)
+    chosen = select(inside(finish_place(tokens, extend(tokens, candidate), places) for candidate in found))
+    blocked = chosen + others + outside
+    chosen = select(chosen + inside(head_candidates(tokens, vocab, blocked)))
+    blocked = chosen + others + outside
+    institutions = institution_candidates(tokens, vocab, blocked)
+    chosen = select(chosen + inside(extend(tokens, c) for c in institutions))
+    blocked = chosen + others + outside
+    chosen = select(chosen + inside(body_candidates(tokens, vocab, blocked)))
     return [candidate for candidate in chosen if not in_title(tokens, candidate)]
+
+
+def nested_candidates(
+    tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab, outer: Sequence[Candidate]
+) -> list[Candidate]:
+    """Organisations named in the complement of another: "Верхняя палата [парламента Японии]",
+    "пресс-служба [полиции]", "Секретариат [МАГАТЭ]", and further in: "ЦК [КПСС]".
+
+    Each is a mention of an organisation of its own. The name of the outer organisation without its
+    complement ("Верхняя палата" of "Верхняя палата парламента Японии", "МИД" of "МИД России") or without
+    its adjectives ("парламентом" of "японским парламентом") is the same organisation again, not a second
+    mention, and is never returned.
+    """
+    found: list[Candidate] = []
+    queue = [c for c in outer if not c.frozen]
+    while queue:
+        candidate = queue.pop()
+        names = tokens[candidate.start : candidate.end]
+        head = find_head(names, vocab)
+        start = candidate.start + (head if head is not None else len(names)) + 1
+        if start >= candidate.end:
+            continue
+        inner = find_candidates(tokens, spans, text, vocab, zone=(start, candidate.end))
+        inner = [c for c in inner if tokens[c.start - 1].text not in OPENING and is_name(tokens, c)]
+        found.extend(inner)
+        queue.extend(inner)
+    return sorted(found, key=lambda c: c.start)
+
+
+def is_name(tokens: list[Any], candidate: Candidate) -> bool:
+    """More than a bare noun: "Университета" alone, cut from "Университета Калифорния", is no name."""
+    return candidate.end - candidate.start > 1 or tokens[candidate.start].text.isupper()
+
+
+def acronyms_in(
+    tokens: list[Any], start: int, end: int, others: Sequence[Candidate], vocab: MorphVocab
+) -> list[Candidate]:
+    """Acronyms of ``tokens[start:end]`` that name an organisation: the "МВД" of "ГУ МВД", the "МАГАТЭ"
+    of "Секретариат МАГАТЭ". Not a country ("СССР"), a person or place for natasha, a word of two letters
+    ("ТВ", "АО") or a name in quotes (РПР "ПАРНАС" is one organisation)."""
+    taken = {i for other in others for i in range(other.start, other.end)}
+    countries = load_gazetteer(vocab)
+    return [
+        Candidate(i, i + 1, ACRONYM)
+        for i in range(start, end)
+        if i not in taken
+        and is_acronym(tokens[i].text)
+        and len(tokens[i].text) > 2
+        and CYRILLIC.search(tokens[i].text)
+        and tokens[i - 1].text not in OPENING
+        and not countries.is_country(tokens[i].text)
+    ]
 
 
 def finish_place(tokens: list[Any], candidate: Candidate, places: list[Candidate]) -> Candidate:

@@ -278,3 +278,96 @@ def test_a_name_inside_a_longer_name_of_the_same_organisation_is_no_second_menti
 
 def test_a_superlative_adjective_keeps_its_stem(models: Models) -> None:
     assert names("Он преподавал в Высшей партийной школе.", models) == ["Высшая партийная школа"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Министр написал в Twitter, что переговоры продолжатся.", []),
+        ("Певица поделилась новостью в своём Instagram.", []),
+        ("У блогера два миллиона подписчиков в Weibo.", []),
+        ("Видео опубликовано на странице компании в Facebook.", []),
+        ("Бывший сотрудник Google заявил в Twitter о своём уходе.", ["Google"]),
+        ("Facebook удалил аккаунт политика.", ["Facebook"]),
+        ("Об этом сообщили в Министерстве иностранных дел.", ["Министерство иностранных дел"]),
+    ],
+)
+def test_a_network_posted_in_is_a_medium_not_an_organisation(
+    text: str, expected: list[str], models: Models
+) -> None:
+    assert names(text, models) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Туристы посетили Исаакиевский собор.", []),
+        ("Церемония прошла на Новодевичьем кладбище.", []),
+        ("Здание ФСБ оцепили после звонка.", ["ФСБ"]),
+    ],
+)
+def test_buildings_are_not_organisations_but_their_owners_are(
+    text: str, expected: list[str], models: Models
+) -> None:
+    assert names(text, models) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Он окончил философский факультет МГУ в 1980 году.", ["философский факультет МГУ", "МГУ"]),
+        ("Закон одобрила нижняя палата парламента.", ["нижняя палата парламента", "парламента"]),
+        ("Решение принял исполнительный комитет ФИФА.", ["исполнительный комитет ФИФА", "ФИФА"]),
+        ("Об этом сообщает агентство Рейтер.", ["Рейтер"]),
+        ("Посольство Китая в России опубликовало заявление.", ["Посольство Китая в России"]),
+    ],
+)
+def test_a_unit_and_a_mission_abroad_are_named_whole(text: str, mentions: list[str], models: Models) -> None:
+    """A lower-case unit that governs a name starts it; a type word before a name in apposition does not;
+    an embassy's name holds the place it is in."""
+    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    assert sorted(found) == sorted(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("За партию «Яблоко» проголосовали три процента избирателей.", "Яблоко"),
+        ("Члены «Народной воли» готовили покушение.", "Народная воля"),
+        ("Об этом сообщил телеканал «Дождь».", "Дождь"),
+        ("Нападающий перешёл в футбольный клуб «Зенит».", "Зенит"),
+    ],
+)
+def test_quoted_parties_media_and_clubs(text: str, name: str, models: Models) -> None:
+    assert names(text, models) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Фестиваль пройдёт в кинотеатрах городской сети «Горизонт»: «Луч», «Восход» и «Заря».",
+            ["Горизонт"],
+        ),
+        ("На экранах покажут такие картины, как «Весна», «Гроза» и «Буря».", []),
+        ("Группа выпустила альбомы Blue Stones (1994), Red Rivers (1997) и Green Hills (2004).", []),
+        ("Премьер-министр заболел COVID-19 и лечится дома.", []),
+        ("Интервью вышло в эфире телеканала «Восход».", ["Восход"]),
+    ],
+)
+def test_titles_in_lists_and_codes_are_not_organisations(
+    text: str, expected: list[str], models: Models
+) -> None:
+    assert names(text, models) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Российские власти отказались комментировать решение.", ["российские власти"]),
+        ("Власти заявили о новых мерах.", []),
+        ("По заявлению местной администрации, дорогу откроют завтра.", []),
+    ],
+)
+def test_authorities_with_a_relational_adjective(text: str, expected: list[str], models: Models) -> None:
+    assert names(text, models) == expected

@@ -7,14 +7,23 @@ right over the complements the syntax tree hangs on them ("Министерст�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..morph import MorphVocab
-from .org_lexicon import org_bodies, org_heads, org_institutions, org_non_heads, org_types
-from .org_normalise import find_head, is_adjectival
+from .org_lexicon import (
+    org_bodies,
+    org_heads,
+    org_institutions,
+    org_located,
+    org_media,
+    org_non_heads,
+    org_types,
+)
+from .org_normalise import CYRILLIC, find_head, is_adjectival
 
 NOUNS = ("NOUN", "PROPN")
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
@@ -33,6 +42,7 @@ NOT_RELATIONAL = {
     "временный",
     "действующий",
     "тогдашний",
+    "местный",
 }
 LOCATIVE = {"в", "во", "на"}
 MAX_EXTENSION = 12
@@ -65,7 +75,18 @@ def natasha_candidates(
         end = index[id(span.tokens[-1])] + 1
         for part_start, part_end in split_span(tokens, start, end, text):
             found.extend(clean_span(tokens, part_start, part_end, vocab))
-    return [c for c in found if c.frozen or not (is_thing(tokens, c, vocab) or is_batch(tokens, c, vocab))]
+    kept = []
+    for candidate in found:
+        if candidate.frozen or not (is_thing(tokens, candidate, vocab) or is_batch(tokens, candidate, vocab)):
+            kept.append(candidate)
+        elif (
+            candidate.end - candidate.start == 2
+            and is_acronym(tokens[candidate.end - 1].text)
+            and len(tokens[candidate.end - 1].text) > 2
+            and org_non_heads() & noun_lemmas(tokens[candidate.start], vocab)
+        ):
+            kept.append(Candidate(candidate.end - 1, candidate.end, NATASHA))  # Здание [ФСБ], Флаг [ИГИЛ]
+    return kept
 
 
 def is_thing(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
@@ -82,6 +103,7 @@ def is_thing(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> 
     if position < 0 or tokens[position].text not in OPENING:
         return False
     position -= 1
+    fillers = 0
     while position >= 0:
         word = tokens[position].text
         if word in LIST_LINKS:
@@ -98,9 +120,84 @@ def is_thing(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> 
             if opening is None:
                 return False
             position = opening - 1
+        elif org_non_heads() & noun_lemmas(tokens[position], vocab):
+            return True
+        elif position == candidate.start - 2 and tokens[position].pos in NOUNS:
+            return False  # the quoted name is the name of the noun before it: сети «Х», телеканала «Х»
+        elif fillers < MAX_FILLERS and is_filler(tokens[position], vocab):
+            fillers += 1  # кинотеатрах городской сети «Х»: «А», «Б»; картины, как «А»
+            position -= 1
         else:
-            return bool(org_non_heads() & noun_lemmas(tokens[position], vocab))
+            return False
     return False
+
+
+MAX_FILLERS = 4
+FILLERS = {":", "как", "такой", "среди", "который", "в", "том", "числе"}
+
+
+def is_filler(token: Any, vocab: MorphVocab) -> bool:
+    """A word that may stand between a noun for things and a list of their quoted names: an adjective,
+    a genitive ("сети"), "как", "такие", "в том числе", a colon."""
+    word = token.text.lower()
+    if word in FILLERS or any(form.normal in FILLERS for form in vocab(word)[:1]):
+        return True
+    return token.pos == "ADJ" or (token.pos in NOUNS and token.feats.get("Case") == "Gen")
+
+
+MEDIUM_PREPOSITIONS = {"в", "во", "на", "через"}
+POSSESSIVES = {"свой", "его", "её", "ее", "их", "мой", "наш"}
+LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def is_medium(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
+    """A one-word name used as the medium a text was posted in, not as an organisation: написал в X,
+    опубликовал в своём X, на странице в X, подписчиков в X, в соцсети X (``data/org_media.txt``)."""
+    if candidate.end - candidate.start != 1:
+        return False
+    name = tokens[candidate.start]
+    position = candidate.start - 1
+    if position > 0 and lemma(tokens[position], vocab) in POSSESSIVES:
+        position -= 1  # в своём X
+        if tokens[position].text.lower() in MEDIUM_PREPOSITIONS:
+            return True
+    if position < 1:
+        return False
+    any_name, latin_names = org_media()
+    before = tokens[position - 1]
+    if tokens[position].text.lower() not in MEDIUM_PREPOSITIONS:  # в соцсети X, на видеохостинге X
+        medium = any_name & noun_lemmas(tokens[position], vocab)
+        return bool(medium) and before.text.lower() in MEDIUM_PREPOSITIONS
+    words = any_name | latin_names if LATIN.search(name.text) and not CYRILLIC.search(name.text) else any_name
+    heads = [before] + [token for token in tokens if token.id == name.head_id]
+    return any(lemma(token, vocab) in words for token in heads)
+
+
+def lemma(token: Any, vocab: MorphVocab) -> str:
+    forms = vocab(token.text.lower())
+    return forms[0].normal.replace("ё", "е") if forms else token.text.lower()
+
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+LATIN_CODE = re.compile(r"[A-Za-z]+-\d+")
+
+
+def is_work(tokens: Sequence[Any], candidate: Candidate) -> bool:
+    """A title in Latin script in a list of works with their years, "Music (1994), The Land (1997)", or a
+    code such as "COVID-19": a work, a product or a disease, not an organisation."""
+    names = tokens[candidate.start : candidate.end]
+    if any(CYRILLIC.search(token.text) for token in names):
+        return False
+    if len(names) == 1 and LATIN_CODE.fullmatch(names[0].text):
+        return True
+    after = [token.text for token in tokens[candidate.end : candidate.end + 3]]
+    before = [token.text for token in tokens[max(0, candidate.start - 4) : candidate.start]]
+    return is_year(after) or (len(before) == 4 and is_year(before[:3]) and before[3] == ",")
+
+
+def is_year(words: Sequence[str]) -> bool:
+    """ "(", a year, ")"."""
+    return len(words) == 3 and words[0] == "(" and bool(YEAR.fullmatch(words[1])) and words[2] == ")"
 
 
 def split_span(tokens: Sequence[Any], start: int, end: int, text: str) -> list[tuple[int, int]]:
@@ -290,7 +387,7 @@ def _noun_lemmas(vocab: MorphVocab, word: str) -> frozenset[str]:
     return frozenset(form.normal for form in vocab(word) if form.tag.POS == "NOUN")
 
 
-def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
+def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None = None) -> Candidate:
     """Extend a candidate to the right over the complements hanging on it in the syntax tree.
 
     Genitive noun phrases ("Министерство иностранных дел России"), prepositional phrases ("Комитет по
@@ -298,10 +395,13 @@ def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
     взаимодействию и мерам доверия", "связи и массовых коммуникаций", which the parser often attaches
     elsewhere). A place ("в Москве") joins only after a complement, never right after the name itself:
     "Совещание по ... мерам доверия в Азии" but not "университет в Урбане". A common-noun institution
-    takes only capitalised genitives: "полиция Нью-Йорка", not "правительство технократов".
+    takes only capitalised genitives: "полиция Нью-Йорка", not "правительство технократов". A mission abroad
+    (``data/org_located.txt``, given ``vocab``) takes its place after the country: "посольство Китая в
+    России".
     """
     if candidate.frozen:
         return candidate
+    located = vocab is not None and bool(org_located() & noun_lemmas(tokens[candidate.end - 1], vocab))
     ids = {token.id for token in tokens[candidate.start : candidate.end]}
     end = candidate.end
     last_noun: Any | None = None
@@ -312,7 +412,9 @@ def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
             chunk = noun_chunk(tokens, end + 1)
             if chunk is None or not hangs_on(tokens, end + 1, chunk, ids):
                 break
-            if word in LOCATIVE and (end == candidate.end or candidate.source in (INSTITUTION, BODY)):
+            if word in LOCATIVE and (
+                end == candidate.end or (candidate.source in (INSTITUTION, BODY) and not located)
+            ):
                 break
         elif token.pos == "CCONJ" and word == "и" and last_noun is not None and last_noun.text.islower():
             chunk = noun_chunk(tokens, end + 1)

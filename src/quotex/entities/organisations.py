@@ -22,7 +22,7 @@ from ..deadline import check
 from ..morph import MorphVocab
 from ..records import Entity, Span
 from .countries import load_gazetteer
-from .org_lexicon import org_heads, org_names, org_stop
+from .org_lexicon import org_heads, org_names, org_stop, org_types
 from .org_normalise import CYRILLIC, find_head, normalise_name
 from .org_spans import (
     ACRONYM,
@@ -32,6 +32,7 @@ from .org_spans import (
     OPENING,
     Candidate,
     acronym_candidates,
+    agrees_left,
     body_candidates,
     compound_candidates,
     extend,
@@ -39,8 +40,12 @@ from .org_spans import (
     in_title,
     institution_candidates,
     is_acronym,
+    is_medium,
     is_punctuation,
+    is_relational,
+    is_work,
     natasha_candidates,
+    noun_lemmas,
     quoted_candidates,
     select,
 )
@@ -95,8 +100,7 @@ def find_candidates(
     outside = [Candidate(0, start, INSTITUTION + 1), Candidate(end, len(tokens), INSTITUTION + 1)]
 
     def inside(candidates: Iterable[Candidate]) -> list[Candidate]:
-        clipped = (Candidate(c.start, min(c.end, end), c.source, c.frozen) for c in candidates)
-        return [c for c in clipped if start <= c.start < c.end]
+        return [c for c in candidates if start <= c.start < c.end <= end]
 
     found = quoted_candidates(tokens, vocab) + natasha_candidates(tokens, spans, text, vocab)
     found += compound_candidates(tokens, vocab)
@@ -114,10 +118,41 @@ def find_candidates(
     chosen = select(chosen + inside(head_candidates(tokens, vocab, blocked)))
     blocked = chosen + others + outside
     institutions = institution_candidates(tokens, vocab, blocked)
-    chosen = select(chosen + inside(extend(tokens, c) for c in institutions))
+    chosen = select(chosen + inside(extend(tokens, c, vocab) for c in institutions))
     blocked = chosen + others + outside
     chosen = select(chosen + inside(body_candidates(tokens, vocab, blocked)))
-    return [candidate for candidate in chosen if not in_title(tokens, candidate)]
+    chosen = [
+        c
+        for c in chosen
+        if not in_title(tokens, c) and not is_medium(tokens, c, vocab) and not is_work(tokens, c)
+    ]
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    return [take_unit(tokens, c, vocab, start, taken) for c in chosen]
+
+
+def take_unit(
+    tokens: list[Any], candidate: Candidate, vocab: MorphVocab, first: int, taken: set[int]
+) -> Candidate:
+    """A name that a lower-case unit of it governs starts with the unit: "философский факультет [МГУ]",
+    "нижней палаты [парламента]", "департамента [Минобрнауки]". The unit is an organisation noun
+    (``data/org_heads.txt``) with its relational adjectives; the name hangs on it in the syntax tree. The
+    name stays a mention of its own (``nested_candidates``)."""
+    head = candidate.start - 1
+    if candidate.frozen or head < first or head in taken or tokens[head].pos != "NOUN":
+        return candidate
+    if not tokens[head].text.islower():
+        return candidate
+    lemmas = noun_lemmas(tokens[head], vocab)
+    if not org_heads() & lemmas or org_types() & lemmas:  # агентство [Рейтер] is the agency's name alone
+        return candidate
+    if not any(token.head_id == tokens[head].id for token in tokens[candidate.start : candidate.end]):
+        return candidate
+    start = head
+    while start > first and start - 1 not in taken and agrees_left(tokens[start - 1], tokens[head], vocab):
+        if not is_relational(tokens[start - 1], vocab) or not tokens[start - 1].text.islower():
+            break
+        start -= 1
+    return extend(tokens, Candidate(start, candidate.end, candidate.source))
 
 
 def nested_candidates(
@@ -141,15 +176,10 @@ def nested_candidates(
         if start >= candidate.end:
             continue
         inner = find_candidates(tokens, spans, text, vocab, zone=(start, candidate.end))
-        inner = [c for c in inner if tokens[c.start - 1].text not in OPENING and is_name(tokens, c)]
+        inner = [c for c in inner if tokens[c.start - 1].text not in OPENING]
         found.extend(inner)
         queue.extend(inner)
     return sorted(found, key=lambda c: c.start)
-
-
-def is_name(tokens: list[Any], candidate: Candidate) -> bool:
-    """More than a bare noun: "Университета" alone, cut from "Университета Калифорния", is no name."""
-    return candidate.end - candidate.start > 1 or tokens[candidate.start].text.isupper()
 
 
 def acronyms_in(

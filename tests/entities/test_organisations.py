@@ -223,6 +223,11 @@ def test_a_hyphenated_name_with_an_organisation_noun(models: Models) -> None:
     assert [m.text for m in found[0].mentions] == ["Карнеги-центра", "Карнеги-центр"]
 
 
+def test_a_hyphenated_name_read_as_a_person_is_put_in_the_nominative(models: Models) -> None:
+    text = "Эксперт Карнеги-центра выступил на конференции."
+    assert names(text, models) == ["Карнеги-центр"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -371,3 +376,23 @@ def test_titles_in_lists_and_codes_are_not_organisations(
 )
 def test_authorities_with_a_relational_adjective(text: str, expected: list[str], models: Models) -> None:
     assert names(text, models) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        (
+            "Начальник Генштаба Вооруженных сил РФ выступил с докладом.",
+            ["Генштаба Вооруженных сил РФ", "Вооруженных сил РФ"],
+        ),
+        ("Задержание подтвердили в МВД по Башкирии.", ["МВД по Башкирии"]),
+        ("Представитель МВД по телефону отказался от комментариев.", ["МВД"]),
+        (
+            "Об этом сообщили в пресс-службе ГУ МВД России по г. Москве.",
+            ["пресс-службе ГУ МВД России по г. Москве", "ГУ МВД России по г. Москве", "МВД России"],
+        ),
+    ],
+)
+def test_a_body_takes_its_parent_and_its_region(text: str, mentions: list[str], models: Models) -> None:
+    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    assert sorted(found) == sorted(mentions)

@@ -28,6 +28,10 @@ _NAMES = PhraseCache()
 
 
 def _normalise_name(tokens: Sequence[Any], vocab: MorphVocab) -> str:
+    if len(tokens) == 1 and "-" in tokens[0].text.strip("-"):
+        compound = nominative_compound(tokens[0].text, vocab)
+        if compound is not None:
+            return compound
     words = [token.text for token in tokens]
     head = find_head(tokens, vocab)
     if head is None:
@@ -45,6 +49,17 @@ def _normalise_name(tokens: Sequence[Any], vocab: MorphVocab) -> str:
             if adjective is not None:
                 words[index] = restore_shape(adjective.word, tokens[index].text)
     return join_words(words, tokens)
+
+
+def nominative_compound(word: str, vocab: MorphVocab) -> str | None:
+    """A hyphenated name ending in a common noun, in the nominative singular: "Карнеги-центра" ->
+    "Карнеги-центр". natasha often reads such a word as a person in the nominative, so the dictionary's
+    reading of the noun decides."""
+    forms = [f for f in vocab(word.lower()) if f.tag.POS == "NOUN" and "inan" in f.tag and "sing" in f.tag]
+    if not forms or "nomn" in forms[0].tag or not CYRILLIC.search(word.rpartition("-")[2]):
+        return None
+    inflected = forms[0].inflect({"nomn", "sing"})
+    return restore_shape(inflected.word, word) if inflected is not None else None
 
 
 def find_head(tokens: Sequence[Any], vocab: MorphVocab) -> int | None:

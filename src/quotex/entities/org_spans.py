@@ -428,10 +428,29 @@ def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None
                 break  # "пресс-служба главы государства" speaks for a person, not a body
             if candidate.source == INSTITUTION and not any(t.text[:1].isupper() for t in tokens[end:chunk]):
                 break
+        chunk = past_abbreviation(tokens, chunk)
         ids.update(token.id for token in tokens[end:chunk])
         last_noun = tokens[chunk - 1]
         end = chunk
     return Candidate(candidate.start, end, candidate.source, candidate.frozen)
+
+
+ABBREVIATIONS = {"г", "гор", "пос", "ул", "им"}
+
+
+def past_abbreviation(tokens: Sequence[Any], end: int) -> int:
+    """The end of a phrase that stops on an abbreviation moved past the name after it: "по г" ->
+    "по г. Москве", "им" -> "им. Пушкина"."""
+    if (
+        end + 1 < len(tokens)
+        and tokens[end - 1].text.lower() in ABBREVIATIONS
+        and tokens[end].text == "."
+        and tokens[end + 1].text[:1].isupper()
+    ):
+        end += 2
+        while end < len(tokens) and same_name(tokens[end - 1], tokens[end]):
+            end += 1
+    return end
 
 
 def agrees_in_case(noun: Any, previous: Any) -> bool:

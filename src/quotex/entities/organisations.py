@@ -127,7 +127,37 @@ def find_candidates(
         if not in_title(tokens, c) and not is_medium(tokens, c, vocab) and not is_work(tokens, c)
     ]
     taken = {i for c in chosen for i in range(c.start, c.end)}
-    return [take_unit(tokens, c, vocab, start, taken) for c in chosen]
+    chosen = join_genitives(tokens, [take_unit(tokens, c, vocab, start, taken) for c in chosen])
+    if zone is None:
+        chosen = select(by_region(tokens, c, places) for c in chosen)
+    return chosen
+
+
+def join_genitives(tokens: list[Any], chosen: list[Candidate]) -> list[Candidate]:
+    """A name followed by another in the genitive is one name, whatever the parser made of it:
+    "Генштаба" + "Вооруженных сил РФ" -> "Генштаба Вооруженных сил РФ" (the second stays a mention of its
+    own, ``nested_candidates``)."""
+    joined: list[Candidate] = []
+    for candidate in chosen:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.end == candidate.start
+            and not previous.frozen
+            and not candidate.frozen
+            and tokens[previous.end - 1].pos in ("NOUN", "PROPN")
+            and tokens[candidate.start].text[:1].isupper()
+            and first_noun_case(tokens, candidate) == "Gen"
+        ):
+            joined[-1] = Candidate(previous.start, candidate.end, previous.source)
+        else:
+            joined.append(candidate)
+    return joined
+
+
+def first_noun_case(tokens: list[Any], candidate: Candidate) -> str | None:
+    noun = next((t for t in tokens[candidate.start : candidate.end] if t.pos in ("NOUN", "PROPN")), None)
+    return noun.feats.get("Case") if noun is not None else None
 
 
 def take_unit(
@@ -209,6 +239,21 @@ def finish_place(tokens: list[Any], candidate: Candidate, places: list[Candidate
         if place.start < candidate.end < place.end and candidate.start < place.start and not gap:
             return Candidate(candidate.start, place.end, candidate.source, candidate.frozen)
     return candidate
+
+
+def by_region(tokens: list[Any], candidate: Candidate, places: list[Candidate]) -> Candidate:
+    """A body named by an acronym takes the region it works for: "МВД по Башкирии", "ГУ МВД России по
+    г. Москве", "ФСБ по Чеченской Республике", where the parser hangs "по ..." on the verb."""
+    position = candidate.end
+    if candidate.frozen or position >= len(tokens) or tokens[position].text != "по":
+        return candidate
+    if not any(is_acronym(token.text) for token in tokens[candidate.start : candidate.end]):
+        return candidate
+    position += 1
+    if position + 1 < len(tokens) and tokens[position].text == "г" and tokens[position + 1].text == ".":
+        position += 2
+    place = next((p for p in places if p.start == position), None)
+    return Candidate(candidate.start, place.end, candidate.source) if place is not None else candidate
 
 
 def span_candidate(tokens: list[Any], span: Any) -> Candidate:

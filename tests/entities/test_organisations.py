@@ -71,6 +71,7 @@ def test_latin_names_stay_as_written(models: Models) -> None:
         ("Акции компании «Газпром» подорожали.", "Газпром"),
         ('Об этом пишет газета "Известия".', "Известия"),
         ("Он выступил в эфире радиостанции «Говорит Москва».", "Говорит Москва"),
+        ("Рейтинг составили журналисты журнала ''Time Out''.", "Time Out"),
     ],
 )
 def test_quoted_name_after_a_type_word(text: str, name: str, models: Models) -> None:
@@ -396,3 +397,34 @@ def test_authorities_with_a_relational_adjective(text: str, expected: list[str],
 def test_a_body_takes_its_parent_and_its_region(text: str, mentions: list[str], models: Models) -> None:
     found = [m.text for entity in organisations(text, models) for m in entity.mentions]
     assert sorted(found) == sorted(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Кандидата выдвинула партия «Объединение за Мали» (Rassemblement pour le Mali, RPM).",
+            "Объединение за Мали",
+            ["Объединение за Мали", "Rassemblement pour le Mali", "RPM"],
+        ),
+        (
+            "Результаты опубликовала организация «Сеть поддержки выборов» (Election Support Network, ESN).",
+            "Сеть поддержки выборов",
+            ["Сеть поддержки выборов", "Election Support Network", "ESN"],
+        ),
+    ],
+)
+def test_a_foreign_name_and_an_acronym_in_brackets_join_the_name(
+    text: str, name: str, mentions: list[str], models: Models
+) -> None:
+    found = {entity.name: entity for entity in organisations(text, models)}
+    assert [m.text for m in found[name].mentions] == mentions
+
+
+def test_a_body_of_a_quoted_organisation(models: Models) -> None:
+    text = "Ситуацию прокомментировал председатель Совета директоров «Башинформа»."
+    found = organisations(text, models)
+    assert [(e.name, [m.text for m in e.mentions]) for e in found] == [
+        ("Совет директоров «Башинформа»", ["Совета директоров «Башинформа»"]),
+        ("Башинформ", ["Башинформа"]),
+    ]

@@ -206,7 +206,8 @@ def split_span(tokens: Sequence[Any], start: int, end: int, text: str) -> list[t
     part_start = start
     for position in range(start + 1, end):
         gap = text[tokens[position - 1].stop : tokens[position].start]
-        if "\n" in gap or tokens[position].text in ("(", ")"):
+        after_comma = tokens[position - 1].text == "," and is_acronym(tokens[position].text)
+        if "\n" in gap or tokens[position].text in ("(", ")") or after_comma:
             parts.append((part_start, position))
             part_start = position
     parts.append((part_start, end))
@@ -256,7 +257,22 @@ def quoted_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidat
             close = closing_quote(tokens, position + 1)
             if close is not None and close > position + 2:
                 found.append(Candidate(position + 2, close, QUOTED, frozen=True))
+        elif wiki_quote(tokens, position + 1) and is_type_word(tokens[position], vocab):
+            ends = range(position + 4, min(len(tokens), position + MAX_QUOTED + 4))
+            close = next((i for i in ends if wiki_quote(tokens, i)), None)
+            if close is not None:
+                found.append(Candidate(position + 3, close, QUOTED, frozen=True))
     return found
+
+
+def wiki_quote(tokens: Sequence[Any], position: int) -> bool:
+    """Two apostrophes, which wiki markup uses for italics and news texts copied from it for quotes:
+    журнала ''Forbes''."""
+    return (
+        position + 1 < len(tokens)
+        and tokens[position].text == tokens[position + 1].text == "'"
+        and tokens[position].stop == tokens[position + 1].start
+    )
 
 
 def compound_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidate]:
@@ -518,18 +534,42 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def acronym_candidates(tokens: Sequence[Any], chosen: Sequence[Candidate]) -> list[tuple[Candidate, int]]:
-    """Acronyms in brackets after a name: "Фонд борьбы с коррупцией (ФБК)" -> (ФБК, index of the name)."""
+    """Other names in brackets after a name, each with the index of the name: an acronym ("Фонд борьбы
+    с коррупцией (ФБК)"), a name in Latin script, or both ("Сеть поддержки выборов (Election Support
+    Network, ESN)")."""
     found = []
     for number, candidate in enumerate(chosen):
         position = candidate.end
-        if (
-            position + 2 < len(tokens)
-            and tokens[position].text == "("
-            and tokens[position + 2].text == ")"
-            and is_acronym(tokens[position + 1].text)
-        ):
-            found.append((Candidate(position + 1, position + 2, ACRONYM), number))
+        if position < len(tokens) and tokens[position].text in CLOSING:
+            position += 1
+        if position >= len(tokens) or tokens[position].text != "(":
+            continue
+        ends = range(position + 1, min(len(tokens), position + 12))
+        close = next((i for i in ends if tokens[i].text == ")"), None)
+        if close is None:
+            continue
+        inside = tokens[position + 1 : close]
+        if len(inside) == 1 and is_acronym(inside[0].text):
+            found.append((Candidate(position + 1, close, ACRONYM), number))
+            continue
+        comma = next((i for i, token in enumerate(inside) if token.text == ","), len(inside))
+        foreign = inside[:comma]
+        paired = comma == len(inside) - 2 and is_acronym(inside[-1].text)
+        named = foreign and is_foreign_name(foreign) and (paired or len(foreign) > 2)  # not "(Mad Men)"
+        if named:
+            found.append((Candidate(position + 1, position + 1 + comma, ACRONYM, frozen=True), number))
+        if paired:
+            found.append((Candidate(close - 1, close, ACRONYM), number))
     return found
+
+
+def is_foreign_name(tokens: Sequence[Any]) -> bool:
+    """Words in Latin script, the first capitalised: "King’s College London", "Rassemblement pour le Mali"."""
+    return (
+        tokens[0].text[:1].isupper()
+        and all(LATIN.search(token.text) or token.text in ("&", "’", "'", "-") for token in tokens)
+        and not any(CYRILLIC.search(token.text) for token in tokens)
+    )
 
 
 def in_title(tokens: Sequence[Any], candidate: Candidate) -> bool:

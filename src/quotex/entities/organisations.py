@@ -27,6 +27,7 @@ from .org_normalise import CYRILLIC, find_head, normalise_name
 from .org_spans import (
     ACRONYM,
     BODY,
+    CLOSING,
     INSTITUTION,
     NATASHA,
     OPENING,
@@ -77,7 +78,10 @@ def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
         nested = nested_candidates(tokens, sent.spans, doc.text, vocab, chosen)
         nested_mentions = [make_mention(tokens, c, doc.text, vocab) for c in nested]
         starts = {mention.span.start for mention in sentence_mentions}
+        people = {i for span in sent.spans if span.type == "PER" for i in span_range(tokens, span)}
         for candidate, number in acronym_candidates(tokens, chosen):
+            if people.intersection(range(candidate.start, candidate.end)):
+                continue  # "(Roberto Seba)" after a magazine names its photographer
             acronym = make_mention(tokens, candidate, doc.text, vocab)
             aliases.setdefault(acronym.key, sentence_mentions[number].key)
             if acronym.span.start not in starts:
@@ -135,21 +139,26 @@ def find_candidates(
 
 def join_genitives(tokens: list[Any], chosen: list[Candidate]) -> list[Candidate]:
     """A name followed by another in the genitive is one name, whatever the parser made of it:
-    "Генштаба" + "Вооруженных сил РФ" -> "Генштаба Вооруженных сил РФ" (the second stays a mention of its
-    own, ``nested_candidates``)."""
+    "Генштаба" + "Вооруженных сил РФ" -> "Генштаба Вооруженных сил РФ", "Совета директоров" +
+    «Башинформа» -> "Совета директоров «Башинформа»" (the second stays a mention of its own,
+    ``nested_candidates``)."""
     joined: list[Candidate] = []
     for candidate in chosen:
         previous = joined[-1] if joined else None
+        quoted = previous is not None and tokens[previous.end].text in OPENING
         if (
             previous is not None
-            and previous.end == candidate.start
+            and previous.end + quoted == candidate.start
             and not previous.frozen
-            and not candidate.frozen
+            and (quoted or not candidate.frozen)
             and tokens[previous.end - 1].pos in ("NOUN", "PROPN")
             and tokens[candidate.start].text[:1].isupper()
             and first_noun_case(tokens, candidate) == "Gen"
         ):
-            joined[-1] = Candidate(previous.start, candidate.end, previous.source)
+            end = candidate.end
+            if quoted and end < len(tokens) and tokens[end].text in CLOSING:
+                end += 1
+            joined[-1] = Candidate(previous.start, end, previous.source)
         else:
             joined.append(candidate)
     return joined
@@ -206,7 +215,10 @@ def nested_candidates(
         if start >= candidate.end:
             continue
         inner = find_candidates(tokens, spans, text, vocab, zone=(start, candidate.end))
-        inner = [c for c in inner if tokens[c.start - 1].text not in OPENING]
+        # a quoted name is the outer one's own (Ассоциация «Совет ...», МГТУ «МАМИ») unless in the genitive
+        inner = [
+            c for c in inner if tokens[c.start - 1].text not in OPENING or first_noun_case(tokens, c) == "Gen"
+        ]
         found.extend(inner)
         queue.extend(inner)
     return sorted(found, key=lambda c: c.start)
@@ -254,6 +266,11 @@ def by_region(tokens: list[Any], candidate: Candidate, places: list[Candidate]) 
         position += 2
     place = next((p for p in places if p.start == position), None)
     return Candidate(candidate.start, place.end, candidate.source) if place is not None else candidate
+
+
+def span_range(tokens: list[Any], span: Any) -> range:
+    candidate = span_candidate(tokens, span)
+    return range(candidate.start, candidate.end)
 
 
 def span_candidate(tokens: list[Any], span: Any) -> Candidate:

@@ -428,3 +428,26 @@ def test_a_body_of_a_quoted_organisation(models: Models) -> None:
         ("Совет директоров «Башинформа»", ["Совета директоров «Башинформа»"]),
         ("Башинформ", ["Башинформа"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Решение было принято на заседании кабинета министров Украины.", "кабинета министров Украины"),
+        ("Новый премьер сформирует коалиционный кабинет министров.", "коалиционный кабинет министров"),
+        ("Учения провела британская армия генерала Смита.", "британская армия"),
+        ("Об этом сообщила пресс-служба главы государства.", "пресс-служба"),
+    ],
+)
+def test_a_body_takes_a_plural_of_people_not_one_person(text: str, mention: str, models: Models) -> None:
+    assert [m.text for entity in organisations(text, models) for m in entity.mentions] == [mention]
+
+
+def test_quoted_and_unquoted_inflected_forms_make_one_organisation(models: Models) -> None:
+    text = (
+        "Акции компании «Газпром» подорожали. Представитель «Газпрома» заявил, что Газпром увеличит добычу."
+    )
+    found = organisations(text, models)
+    assert [(e.name, [m.text for m in e.mentions]) for e in found] == [
+        ("Газпром", ["Газпром", "Газпрома", "Газпром"])
+    ]

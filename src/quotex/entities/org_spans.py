@@ -440,7 +440,11 @@ def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None
             chunk = noun_chunk(tokens, end)
             if chunk is None or not hangs_on(tokens, end, chunk, ids, case="Gen"):
                 break
-            if candidate.source == BODY and tokens[chunk - 1].feats.get("Animacy") == "Anim":
+            if (
+                candidate.source == BODY
+                and tokens[chunk - 1].feats.get("Animacy") == "Anim"
+                and tokens[chunk - 1].feats.get("Number") != "Plur"
+            ):
                 break  # "пресс-служба главы государства" speaks for a person, not a body
             if candidate.source == INSTITUTION and not any(t.text[:1].isupper() for t in tokens[end:chunk]):
                 break

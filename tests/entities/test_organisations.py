@@ -451,3 +451,18 @@ def test_quoted_and_unquoted_inflected_forms_make_one_organisation(models: Model
     assert [(e.name, [m.text for m in e.mentions]) for e in found] == [
         ("Газпром", ["Газпром", "Газпрома", "Газпром"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("В 1919 году правительство А.Колчака пало.", ["правительство А.Колчака"]),
+        ("Архитектор компании Microsoft Р.Оззи покинул пост.", ["Microsoft"]),
+        ("Лондонский «Арсенал» надеется продать нападающего.", ["Арсенал"]),
+        ("Поправки внесены в отдельные законодательные акты Российской Федерации.", []),
+    ],
+)
+def test_initials_adjectives_and_country_names(text: str, mentions: list[str], models: Models) -> None:
+    """An initial belongs to the name when the surname is its genitive complement; an adjective alone or a
+    country's name is no organisation."""
+    assert [m.text for entity in organisations(text, models) for m in entity.mentions] == mentions

@@ -448,6 +448,8 @@ def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None
                 break  # "пресс-служба главы государства" speaks for a person, not a body
             if candidate.source == INSTITUTION and not any(t.text[:1].isupper() for t in tokens[end:chunk]):
                 break
+        if is_initial(tokens[chunk - 1].text) and not initial_of_genitive(tokens, chunk):
+            break  # "компании Microsoft Р.Оззи": the initial opens a person's name
         chunk = past_abbreviation(tokens, chunk)
         ids.update(token.id for token in tokens[end:chunk])
         last_noun = tokens[chunk - 1]
@@ -458,12 +460,23 @@ def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None
 ABBREVIATIONS = {"г", "гор", "пос", "ул", "им"}
 
 
+def is_initial(word: str) -> bool:
+    """One capital letter: the initial of "правительство А.Колчака"."""
+    return len(word) == 1 and word.isupper()
+
+
+def initial_of_genitive(tokens: Sequence[Any], end: int) -> bool:
+    """Whether the initial before ``end`` opens a surname in the genitive: "правительство А.Колчака"."""
+    return end + 1 < len(tokens) and tokens[end].text == "." and tokens[end + 1].feats.get("Case") == "Gen"
+
+
 def past_abbreviation(tokens: Sequence[Any], end: int) -> int:
-    """The end of a phrase that stops on an abbreviation moved past the name after it: "по г" ->
-    "по г. Москве", "им" -> "им. Пушкина"."""
+    """The end of a phrase that stops on an abbreviation or an initial moved past the name after it: "по г"
+    -> "по г. Москве", "им" -> "им. Пушкина", "правительство А" -> "правительство А.Колчака"."""
+    abbreviation = tokens[end - 1].text
     if (
         end + 1 < len(tokens)
-        and tokens[end - 1].text.lower() in ABBREVIATIONS
+        and (abbreviation.lower() in ABBREVIATIONS or is_initial(abbreviation))
         and tokens[end].text == "."
         and tokens[end + 1].text[:1].isupper()
     ):

@@ -125,10 +125,15 @@ def find_candidates(
     chosen = select(chosen + inside(extend(tokens, c, vocab) for c in institutions))
     blocked = chosen + others + outside
     chosen = select(chosen + inside(body_candidates(tokens, vocab, blocked)))
+    countries = load_gazetteer(vocab)
     chosen = [
         c
         for c in chosen
-        if not in_title(tokens, c) and not is_medium(tokens, c, vocab) and not is_work(tokens, c)
+        if not in_title(tokens, c)
+        and not is_medium(tokens, c, vocab)
+        and not is_work(tokens, c)
+        and not countries.is_country(*(token.text for token in tokens[c.start : c.end]))
+        and not is_lone_adjective(tokens, c)
     ]
     taken = {i for c in chosen for i in range(c.start, c.end)}
     chosen = join_genitives(tokens, [take_unit(tokens, c, vocab, start, taken) for c in chosen])
@@ -192,6 +197,15 @@ def take_unit(
             break
         start -= 1
     return extend(tokens, Candidate(start, candidate.end, candidate.source))
+
+
+def is_lone_adjective(tokens: list[Any], candidate: Candidate) -> bool:
+    """One adjective, not in quotes: the "Лондонский" of "Лондонский «Арсенал»", "75-летний"."""
+    return (
+        candidate.end - candidate.start == 1
+        and tokens[candidate.start].pos == "ADJ"
+        and (candidate.start == 0 or tokens[candidate.start - 1].text not in OPENING)
+    )
 
 
 def nested_candidates(

@@ -308,6 +308,8 @@ def test_a_network_posted_in_is_a_medium_not_an_organisation(
     ("text", "expected"),
     [
         ("Туристы посетили Исаакиевский собор.", []),
+        ("Цифровой коллаж из портретов врачей показали в больнице.", []),
+        ("Цифровой плакат Ассоциации художников показали на выставке.", ["Ассоциация художников"]),
         ("Церемония прошла на Новодевичьем кладбище.", []),
         ("Здание ФСБ оцепили после звонка.", ["ФСБ"]),
     ],
@@ -466,3 +468,14 @@ def test_initials_adjectives_and_country_names(text: str, mentions: list[str], m
     """An initial belongs to the name when the surname is its genitive complement; an adjective alone or a
     country's name is no organisation."""
     assert [m.text for entity in organisations(text, models) for m in entity.mentions] == mentions
+
+
+def test_an_acronym_inside_a_quoted_name_is_part_of_it(models: Models) -> None:
+    text = "Об этом сообщили в пресс-службе «Киностудии КИТ»."
+    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    assert sorted(found) == sorted(["пресс-службе «Киностудии КИТ»", "Киностудии КИТ"])
+
+
+def test_a_person_a_body_is_named_after_is_no_organisation_inside_it(models: Models) -> None:
+    text = "Об этом рассказал президент института Пушкина Виталий Костомаров."
+    assert names(text, models) == ["институт Пушкина"]

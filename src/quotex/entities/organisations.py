@@ -233,9 +233,23 @@ def nested_candidates(
         inner = [
             c for c in inner if tokens[c.start - 1].text not in OPENING or first_noun_case(tokens, c) == "Gen"
         ]
+        inner = [c for c in inner if not names_person(tokens, c, vocab)]  # "института Пушкина"
         found.extend(inner)
         queue.extend(inner)
     return sorted(found, key=lambda c: c.start)
+
+
+PERSON = {"Name", "Surn", "Patr"}
+
+
+def names_person(tokens: list[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
+    """One word the dictionary knows as a person's name or surname and otherwise only as a place: the
+    "Пушкина" of "института Пушкина", who is no organisation inside it."""
+    word = tokens[candidate.start].text
+    if candidate.end - candidate.start != 1 or word.isupper() or not vocab.word_is_known(word.lower()):
+        return False
+    grammemes = [set(form.tag.grammemes) for form in vocab(word.lower())]
+    return any(PERSON & tags for tags in grammemes) and all((PERSON | {"Geox"}) & tags for tags in grammemes)
 
 
 def acronyms_in(
@@ -255,7 +269,18 @@ def acronyms_in(
         and CYRILLIC.search(tokens[i].text)
         and tokens[i - 1].text not in OPENING
         and not countries.is_country(tokens[i].text)
+        and not in_quotes(tokens, i)
     ]
+
+
+def in_quotes(tokens: list[Any], position: int) -> bool:
+    """Whether a token is inside a quoted name: the "КИТ" of «Киностудии КИТ» is part of that name."""
+    before = [token.text for token in tokens[:position]]
+    if before.count('"') % 2:
+        return True
+    opening = max((i for i, word in enumerate(before) if word in ("«", "„")), default=-1)
+    closing = max((i for i, word in enumerate(before) if word in ("»", "“")), default=-1)
+    return opening > closing
 
 
 def finish_place(tokens: list[Any], candidate: Candidate, places: list[Candidate]) -> Candidate:

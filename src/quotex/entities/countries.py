@@ -188,6 +188,16 @@ class CountryGazetteer:
             phrases.append(forms)
         return phrases
 
+    def is_country(self, *words: str) -> bool:
+        """Whether words, as written, name a country: "СССР", "РФ", "Японии", "Российской Федерации"."""
+        entry = self.phrases.get(tuple(normal(word) for word in words))
+        return (
+            entry is not None
+            and entry.code is not None
+            and entry.form == "name"
+            and all(shape_fits(shape, word) for shape, word in zip(entry.shape, words, strict=True))
+        )
+
     def lemmas(self, word: str) -> set[str]:
         return {normal(parse.normal_form) for parse in self.vocab(word)}
 

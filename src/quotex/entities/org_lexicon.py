@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from .. import lexicon
 
 
@@ -30,6 +32,11 @@ def org_non_heads() -> frozenset[str]:
     return load_words("org_non_heads")
 
 
+def org_located() -> frozenset[str]:
+    """Missions abroad, whose name holds the place they are in: "посольство Китая в России"."""
+    return load_words("org_located")
+
+
 def org_types() -> frozenset[str]:
     """Words after which a quoted name is an organisation: "компания", "газета", "ООО"."""
     return load_words("org_types")
@@ -43,3 +50,14 @@ def org_stop() -> frozenset[str]:
 def org_names() -> frozenset[str]:
     """Organisations natasha tags as places: "кремль", "белый дом", "евросоюз"."""
     return load_words("org_names")
+
+
+@cache
+def org_media() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that make a name after "в" the medium a text was posted in: those for any name ("написать",
+    "страница") and those for a name in Latin script only ("заявить")."""
+    rows = list(lexicon.rows("org_media.txt"))
+    return (
+        frozenset(row[0].lower() for row in rows if len(row) == 1),
+        frozenset(row[0].lower() for row in rows if len(row) > 1 and row[1] == "latin"),
+    )

@@ -28,6 +28,10 @@ _NAMES = PhraseCache()
 
 
 def _normalise_name(tokens: Sequence[Any], vocab: MorphVocab) -> str:
+    if len(tokens) == 1 and "-" in tokens[0].text.strip("-"):
+        compound = nominative_compound(tokens[0].text, vocab)
+        if compound is not None:
+            return compound
     words = [token.text for token in tokens]
     head = find_head(tokens, vocab)
     if head is None:
@@ -45,6 +49,17 @@ def _normalise_name(tokens: Sequence[Any], vocab: MorphVocab) -> str:
             if adjective is not None:
                 words[index] = restore_shape(adjective.word, tokens[index].text)
     return join_words(words, tokens)
+
+
+def nominative_compound(word: str, vocab: MorphVocab) -> str | None:
+    """A hyphenated name ending in a common noun, in the nominative singular: "Карнеги-центра" ->
+    "Карнеги-центр". natasha often reads such a word as a person in the nominative, so the dictionary's
+    reading of the noun decides."""
+    forms = [f for f in vocab(word.lower()) if f.tag.POS == "NOUN" and "inan" in f.tag and "sing" in f.tag]
+    if not forms or "nomn" in forms[0].tag or not CYRILLIC.search(word.rpartition("-")[2]):
+        return None
+    inflected = forms[0].inflect({"nomn", "sing"})
+    return restore_shape(inflected.word, word) if inflected is not None else None
 
 
 def find_head(tokens: Sequence[Any], vocab: MorphVocab) -> int | None:
@@ -93,7 +108,30 @@ def inflect_nominative(token: Any, vocab: MorphVocab, agree_with: set[str] | Non
         grams = {"nomn", "plur" if "plur" in form.tag else "sing"}
     else:
         grams = {"nomn", *agree_with}
-    return form.inflect(grams) or form.inflect({"nomn"})
+    inflected = form.inflect(grams) or form.inflect({"nomn"})
+    if inflected is None or inflected.word[:STEM] == form.word[:STEM]:
+        return inflected
+    return same_stem(form, inflected)
+
+
+STEM = 4
+"""An inflected word keeps the first letters of the word as written; where the dictionary's form does not
+("высшей" -> "высочайшая", a superlative filed under "высокий"), only the ending changes: "высшая"."""
+
+
+def same_stem(form: Any, inflected: Any) -> Any | None:
+    """``inflected`` spelled on the stem of ``form``: the ending that turns the dictionary's spelling of
+    ``form`` ("высочайшей") into ``inflected`` ("высочайшая") put on the word as written ("высшей")."""
+    written = next((f.word for f in form.lexeme if f.tag == form.tag), None)
+    if written is None:
+        return None
+    common = 0
+    while common < min(len(written), len(inflected.word)) and written[common] == inflected.word[common]:
+        common += 1
+    old_ending, new_ending = written[common:], inflected.word[common:]
+    if not form.word.endswith(old_ending):
+        return None
+    return inflected._replace(word=form.word[: len(form.word) - len(old_ending)] + new_ending)
 
 
 def is_nominative(candidate: Any, form: Any, agree_with: set[str] | None) -> bool:

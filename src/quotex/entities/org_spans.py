@@ -7,14 +7,23 @@ right over the complements the syntax tree hangs on them ("Министерст�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..morph import MorphVocab
-from .org_lexicon import org_bodies, org_heads, org_institutions, org_non_heads, org_types
-from .org_normalise import find_head, is_adjectival
+from .org_lexicon import (
+    org_bodies,
+    org_heads,
+    org_institutions,
+    org_located,
+    org_media,
+    org_non_heads,
+    org_types,
+)
+from .org_normalise import CYRILLIC, find_head, is_adjectival
 
 NOUNS = ("NOUN", "PROPN")
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
@@ -33,6 +42,7 @@ NOT_RELATIONAL = {
     "временный",
     "действующий",
     "тогдашний",
+    "местный",
 }
 LOCATIVE = {"в", "во", "на"}
 MAX_EXTENSION = 12
@@ -65,7 +75,18 @@ def natasha_candidates(
         end = index[id(span.tokens[-1])] + 1
         for part_start, part_end in split_span(tokens, start, end, text):
             found.extend(clean_span(tokens, part_start, part_end, vocab))
-    return [c for c in found if c.frozen or not (is_thing(tokens, c, vocab) or is_batch(tokens, c, vocab))]
+    kept = []
+    for candidate in found:
+        if candidate.frozen or not (is_thing(tokens, candidate, vocab) or is_batch(tokens, candidate, vocab)):
+            kept.append(candidate)
+        elif (
+            candidate.end - candidate.start == 2
+            and is_acronym(tokens[candidate.end - 1].text)
+            and len(tokens[candidate.end - 1].text) > 2
+            and org_non_heads() & noun_lemmas(tokens[candidate.start], vocab)
+        ):
+            kept.append(Candidate(candidate.end - 1, candidate.end, NATASHA))  # Здание [ФСБ], Флаг [ИГИЛ]
+    return kept
 
 
 def is_thing(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
@@ -82,6 +103,7 @@ def is_thing(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> 
     if position < 0 or tokens[position].text not in OPENING:
         return False
     position -= 1
+    fillers = 0
     while position >= 0:
         word = tokens[position].text
         if word in LIST_LINKS:
@@ -98,9 +120,84 @@ def is_thing(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> 
             if opening is None:
                 return False
             position = opening - 1
+        elif org_non_heads() & noun_lemmas(tokens[position], vocab):
+            return True
+        elif position == candidate.start - 2 and tokens[position].pos in NOUNS:
+            return False  # the quoted name is the name of the noun before it: сети «Х», телеканала «Х»
+        elif fillers < MAX_FILLERS and is_filler(tokens[position], vocab):
+            fillers += 1  # кинотеатрах городской сети «Х»: «А», «Б»; картины, как «А»
+            position -= 1
         else:
-            return bool(org_non_heads() & noun_lemmas(tokens[position], vocab))
+            return False
     return False
+
+
+MAX_FILLERS = 4
+FILLERS = {":", "как", "такой", "среди", "который", "в", "том", "числе"}
+
+
+def is_filler(token: Any, vocab: MorphVocab) -> bool:
+    """A word that may stand between a noun for things and a list of their quoted names: an adjective,
+    a genitive ("сети"), "как", "такие", "в том числе", a colon."""
+    word = token.text.lower()
+    if word in FILLERS or any(form.normal in FILLERS for form in vocab(word)[:1]):
+        return True
+    return token.pos == "ADJ" or (token.pos in NOUNS and token.feats.get("Case") == "Gen")
+
+
+MEDIUM_PREPOSITIONS = {"в", "во", "на", "через"}
+POSSESSIVES = {"свой", "его", "её", "ее", "их", "мой", "наш"}
+LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def is_medium(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
+    """A one-word name used as the medium a text was posted in, not as an organisation: написал в X,
+    опубликовал в своём X, на странице в X, подписчиков в X, в соцсети X (``data/org_media.txt``)."""
+    if candidate.end - candidate.start != 1:
+        return False
+    name = tokens[candidate.start]
+    position = candidate.start - 1
+    if position > 0 and lemma(tokens[position], vocab) in POSSESSIVES:
+        position -= 1  # в своём X
+        if tokens[position].text.lower() in MEDIUM_PREPOSITIONS:
+            return True
+    if position < 1:
+        return False
+    any_name, latin_names = org_media()
+    before = tokens[position - 1]
+    if tokens[position].text.lower() not in MEDIUM_PREPOSITIONS:  # в соцсети X, на видеохостинге X
+        medium = any_name & noun_lemmas(tokens[position], vocab)
+        return bool(medium) and before.text.lower() in MEDIUM_PREPOSITIONS
+    words = any_name | latin_names if LATIN.search(name.text) and not CYRILLIC.search(name.text) else any_name
+    heads = [before] + [token for token in tokens if token.id == name.head_id]
+    return any(lemma(token, vocab) in words for token in heads)
+
+
+def lemma(token: Any, vocab: MorphVocab) -> str:
+    forms = vocab(token.text.lower())
+    return forms[0].normal.replace("ё", "е") if forms else token.text.lower()
+
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+LATIN_CODE = re.compile(r"[A-Za-z]+-\d+")
+
+
+def is_work(tokens: Sequence[Any], candidate: Candidate) -> bool:
+    """A title in Latin script in a list of works with their years, "Music (1994), The Land (1997)", or a
+    code such as "COVID-19": a work, a product or a disease, not an organisation."""
+    names = tokens[candidate.start : candidate.end]
+    if any(CYRILLIC.search(token.text) for token in names):
+        return False
+    if len(names) == 1 and LATIN_CODE.fullmatch(names[0].text):
+        return True
+    after = [token.text for token in tokens[candidate.end : candidate.end + 3]]
+    before = [token.text for token in tokens[max(0, candidate.start - 4) : candidate.start]]
+    return is_year(after) or (len(before) == 4 and is_year(before[:3]) and before[3] == ",")
+
+
+def is_year(words: Sequence[str]) -> bool:
+    """ "(", a year, ")"."""
+    return len(words) == 3 and words[0] == "(" and bool(YEAR.fullmatch(words[1])) and words[2] == ")"
 
 
 def split_span(tokens: Sequence[Any], start: int, end: int, text: str) -> list[tuple[int, int]]:
@@ -109,7 +206,8 @@ def split_span(tokens: Sequence[Any], start: int, end: int, text: str) -> list[t
     part_start = start
     for position in range(start + 1, end):
         gap = text[tokens[position - 1].stop : tokens[position].start]
-        if "\n" in gap or tokens[position].text in ("(", ")"):
+        after_comma = tokens[position - 1].text == "," and is_acronym(tokens[position].text)
+        if "\n" in gap or tokens[position].text in ("(", ")") or after_comma:
             parts.append((part_start, position))
             part_start = position
     parts.append((part_start, end))
@@ -159,7 +257,22 @@ def quoted_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidat
             close = closing_quote(tokens, position + 1)
             if close is not None and close > position + 2:
                 found.append(Candidate(position + 2, close, QUOTED, frozen=True))
+        elif wiki_quote(tokens, position + 1) and is_type_word(tokens[position], vocab):
+            ends = range(position + 4, min(len(tokens), position + MAX_QUOTED + 4))
+            close = next((i for i in ends if wiki_quote(tokens, i)), None)
+            if close is not None:
+                found.append(Candidate(position + 3, close, QUOTED, frozen=True))
     return found
+
+
+def wiki_quote(tokens: Sequence[Any], position: int) -> bool:
+    """Two apostrophes, which wiki markup uses for italics and news texts copied from it for quotes:
+    журнала ''Forbes''."""
+    return (
+        position + 1 < len(tokens)
+        and tokens[position].text == tokens[position + 1].text == "'"
+        and tokens[position].stop == tokens[position + 1].start
+    )
 
 
 def compound_candidates(tokens: Sequence[Any], vocab: MorphVocab) -> list[Candidate]:
@@ -290,7 +403,7 @@ def _noun_lemmas(vocab: MorphVocab, word: str) -> frozenset[str]:
     return frozenset(form.normal for form in vocab(word) if form.tag.POS == "NOUN")
 
 
-def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
+def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None = None) -> Candidate:
     """Extend a candidate to the right over the complements hanging on it in the syntax tree.
 
     Genitive noun phrases ("Министерство иностранных дел России"), prepositional phrases ("Комитет по
@@ -298,10 +411,13 @@ def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
     взаимодействию и мерам доверия", "связи и массовых коммуникаций", which the parser often attaches
     elsewhere). A place ("в Москве") joins only after a complement, never right after the name itself:
     "Совещание по ... мерам доверия в Азии" but not "университет в Урбане". A common-noun institution
-    takes only capitalised genitives: "полиция Нью-Йорка", not "правительство технократов".
+    takes only capitalised genitives: "полиция Нью-Йорка", not "правительство технократов". A mission abroad
+    (``data/org_located.txt``, given ``vocab``) takes its place after the country: "посольство Китая в
+    России".
     """
     if candidate.frozen:
         return candidate
+    located = vocab is not None and bool(org_located() & noun_lemmas(tokens[candidate.end - 1], vocab))
     ids = {token.id for token in tokens[candidate.start : candidate.end]}
     end = candidate.end
     last_noun: Any | None = None
@@ -312,7 +428,9 @@ def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
             chunk = noun_chunk(tokens, end + 1)
             if chunk is None or not hangs_on(tokens, end + 1, chunk, ids):
                 break
-            if word in LOCATIVE and (end == candidate.end or candidate.source in (INSTITUTION, BODY)):
+            if word in LOCATIVE and (
+                end == candidate.end or (candidate.source in (INSTITUTION, BODY) and not located)
+            ):
                 break
         elif token.pos == "CCONJ" and word == "и" and last_noun is not None and last_noun.text.islower():
             chunk = noun_chunk(tokens, end + 1)
@@ -322,14 +440,50 @@ def extend(tokens: Sequence[Any], candidate: Candidate) -> Candidate:
             chunk = noun_chunk(tokens, end)
             if chunk is None or not hangs_on(tokens, end, chunk, ids, case="Gen"):
                 break
-            if candidate.source == BODY and tokens[chunk - 1].feats.get("Animacy") == "Anim":
+            if (
+                candidate.source == BODY
+                and tokens[chunk - 1].feats.get("Animacy") == "Anim"
+                and tokens[chunk - 1].feats.get("Number") != "Plur"
+            ):
                 break  # "пресс-служба главы государства" speaks for a person, not a body
             if candidate.source == INSTITUTION and not any(t.text[:1].isupper() for t in tokens[end:chunk]):
                 break
+        if is_initial(tokens[chunk - 1].text) and not initial_of_genitive(tokens, chunk):
+            break  # "компании Microsoft Р.Оззи": the initial opens a person's name
+        chunk = past_abbreviation(tokens, chunk)
         ids.update(token.id for token in tokens[end:chunk])
         last_noun = tokens[chunk - 1]
         end = chunk
     return Candidate(candidate.start, end, candidate.source, candidate.frozen)
+
+
+ABBREVIATIONS = {"г", "гор", "пос", "ул", "им"}
+
+
+def is_initial(word: str) -> bool:
+    """One capital letter: the initial of "правительство А.Колчака"."""
+    return len(word) == 1 and word.isupper()
+
+
+def initial_of_genitive(tokens: Sequence[Any], end: int) -> bool:
+    """Whether the initial before ``end`` opens a surname in the genitive: "правительство А.Колчака"."""
+    return end + 1 < len(tokens) and tokens[end].text == "." and tokens[end + 1].feats.get("Case") == "Gen"
+
+
+def past_abbreviation(tokens: Sequence[Any], end: int) -> int:
+    """The end of a phrase that stops on an abbreviation or an initial moved past the name after it: "по г"
+    -> "по г. Москве", "им" -> "им. Пушкина", "правительство А" -> "правительство А.Колчака"."""
+    abbreviation = tokens[end - 1].text
+    if (
+        end + 1 < len(tokens)
+        and (abbreviation.lower() in ABBREVIATIONS or is_initial(abbreviation))
+        and tokens[end].text == "."
+        and tokens[end + 1].text[:1].isupper()
+    ):
+        end += 2
+        while end < len(tokens) and same_name(tokens[end - 1], tokens[end]):
+            end += 1
+    return end
 
 
 def agrees_in_case(noun: Any, previous: Any) -> bool:
@@ -397,18 +551,42 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def acronym_candidates(tokens: Sequence[Any], chosen: Sequence[Candidate]) -> list[tuple[Candidate, int]]:
-    """Acronyms in brackets after a name: "Фонд борьбы с коррупцией (ФБК)" -> (ФБК, index of the name)."""
+    """Other names in brackets after a name, each with the index of the name: an acronym ("Фонд борьбы
+    с коррупцией (ФБК)"), a name in Latin script, or both ("Сеть поддержки выборов (Election Support
+    Network, ESN)")."""
     found = []
     for number, candidate in enumerate(chosen):
         position = candidate.end
-        if (
-            position + 2 < len(tokens)
-            and tokens[position].text == "("
-            and tokens[position + 2].text == ")"
-            and is_acronym(tokens[position + 1].text)
-        ):
-            found.append((Candidate(position + 1, position + 2, ACRONYM), number))
+        if position < len(tokens) and tokens[position].text in CLOSING:
+            position += 1
+        if position >= len(tokens) or tokens[position].text != "(":
+            continue
+        ends = range(position + 1, min(len(tokens), position + 12))
+        close = next((i for i in ends if tokens[i].text == ")"), None)
+        if close is None:
+            continue
+        inside = tokens[position + 1 : close]
+        if len(inside) == 1 and is_acronym(inside[0].text):
+            found.append((Candidate(position + 1, close, ACRONYM), number))
+            continue
+        comma = next((i for i, token in enumerate(inside) if token.text == ","), len(inside))
+        foreign = inside[:comma]
+        paired = comma == len(inside) - 2 and is_acronym(inside[-1].text)
+        named = foreign and is_foreign_name(foreign) and (paired or len(foreign) > 2)  # not "(Mad Men)"
+        if named:
+            found.append((Candidate(position + 1, position + 1 + comma, ACRONYM, frozen=True), number))
+        if paired:
+            found.append((Candidate(close - 1, close, ACRONYM), number))
     return found
+
+
+def is_foreign_name(tokens: Sequence[Any]) -> bool:
+    """Words in Latin script, the first capitalised: "King’s College London", "Rassemblement pour le Mali"."""
+    return (
+        tokens[0].text[:1].isupper()
+        and all(LATIN.search(token.text) or token.text in ("&", "’", "'", "-") for token in tokens)
+        and not any(CYRILLIC.search(token.text) for token in tokens)
+    )
 
 
 def in_title(tokens: Sequence[Any], candidate: Candidate) -> bool:

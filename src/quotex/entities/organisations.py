@@ -13,6 +13,7 @@ The organisation is then named by its full name; the acronym stays visible as th
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from natasha import Doc
@@ -20,14 +21,19 @@ from natasha import Doc
 from ..deadline import check
 from ..morph import MorphVocab
 from ..records import Entity, Span
-from .org_lexicon import org_heads, org_names, org_stop
-from .org_normalise import normalise_name
+from .countries import load_gazetteer
+from .org_lexicon import org_heads, org_names, org_stop, org_types
+from .org_normalise import CYRILLIC, find_head, normalise_name
 from .org_spans import (
+    ACRONYM,
     BODY,
+    CLOSING,
     INSTITUTION,
     NATASHA,
+    OPENING,
     Candidate,
     acronym_candidates,
+    agrees_left,
     body_candidates,
     compound_candidates,
     extend,
@@ -35,8 +41,12 @@ from .org_spans import (
     in_title,
     institution_candidates,
     is_acronym,
+    is_medium,
     is_punctuation,
+    is_relational,
+    is_work,
     natasha_candidates,
+    noun_lemmas,
     quoted_candidates,
     select,
 )
@@ -65,19 +75,37 @@ def find_organisations(doc: Doc, vocab: MorphVocab) -> tuple[Entity, ...]:
         sentence_mentions = [make_mention(tokens, c, doc.text, vocab) for c in chosen]
         chosen = [c for c, m in zip(chosen, sentence_mentions, strict=True) if m.key not in org_stop()]
         sentence_mentions = [m for m in sentence_mentions if m.key not in org_stop()]
+        nested = nested_candidates(tokens, sent.spans, doc.text, vocab, chosen)
+        nested_mentions = [make_mention(tokens, c, doc.text, vocab) for c in nested]
         starts = {mention.span.start for mention in sentence_mentions}
+        people = {i for span in sent.spans if span.type == "PER" for i in span_range(tokens, span)}
         for candidate, number in acronym_candidates(tokens, chosen):
+            if people.intersection(range(candidate.start, candidate.end)):
+                continue  # "(Roberto Seba)" after a magazine names its photographer
             acronym = make_mention(tokens, candidate, doc.text, vocab)
             aliases.setdefault(acronym.key, sentence_mentions[number].key)
             if acronym.span.start not in starts:
                 sentence_mentions.append(acronym)
         mentions.extend(sentence_mentions)
+        mentions.extend(m for m in nested_mentions if m.key not in org_stop())
     mentions.sort(key=lambda mention: mention.span.start)
     return merge(mentions, aliases)
 
 
-def find_candidates(tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab) -> list[Candidate]:
-    """Organisation token ranges of one sentence, extended over their complements, not overlapping."""
+def find_candidates(
+    tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab, zone: tuple[int, int] | None = None
+) -> list[Candidate]:
+    """Organisation token ranges of one sentence, extended over their complements, not overlapping.
+
+    With ``zone`` (a token range), only the candidates that lie inside it: the organisations named in
+    another one's complement (``nested_candidates``).
+    """
+    start, end = zone or (0, len(tokens))
+    outside = [Candidate(0, start, INSTITUTION + 1), Candidate(end, len(tokens), INSTITUTION + 1)]
+
+    def inside(candidates: Iterable[Candidate]) -> list[Candidate]:
+        return [c for c in candidates if start <= c.start < c.end <= end]
+
     found = quoted_candidates(tokens, vocab) + natasha_candidates(tokens, spans, text, vocab)
     found += compound_candidates(tokens, vocab)
     places = [span_candidate(tokens, span) for span in spans if span.type == "LOC"]
@@ -86,14 +114,173 @@ def find_candidates(tokens: list[Any], spans: list[Any], text: str, vocab: Morph
         for c in places
         if merge_key(normalise_name(tokens[c.start : c.end], vocab)) in org_names()
     ]
-    chosen = select(finish_place(tokens, extend(tokens, candidate), places) for candidate in found)
-    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
-    chosen = select(chosen + head_candidates(tokens, vocab, blocked))
-    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
-    chosen = select(chosen + [extend(tokens, c) for c in institution_candidates(tokens, vocab, blocked)])
-    blocked = chosen + [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
-    chosen = select(chosen + body_candidates(tokens, vocab, blocked))
-    return [candidate for candidate in chosen if not in_title(tokens, candidate)]
+    others = [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
+    if zone is not None:
+        found += acronyms_in(tokens, start, end, others, vocab)
+    chosen = select(inside(finish_place(tokens, extend(tokens, candidate), places) for candidate in found))
+    blocked = chosen + others + outside
+    chosen = select(chosen + inside(head_candidates(tokens, vocab, blocked)))
+    blocked = chosen + others + outside
+    institutions = institution_candidates(tokens, vocab, blocked)
+    chosen = select(chosen + inside(extend(tokens, c, vocab) for c in institutions))
+    blocked = chosen + others + outside
+    chosen = select(chosen + inside(body_candidates(tokens, vocab, blocked)))
+    countries = load_gazetteer(vocab)
+    chosen = [
+        c
+        for c in chosen
+        if not in_title(tokens, c)
+        and not is_medium(tokens, c, vocab)
+        and not is_work(tokens, c)
+        and not countries.is_country(*(token.text for token in tokens[c.start : c.end]))
+        and not is_lone_adjective(tokens, c)
+    ]
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    chosen = join_genitives(tokens, [take_unit(tokens, c, vocab, start, taken) for c in chosen])
+    if zone is None:
+        chosen = select(by_region(tokens, c, places) for c in chosen)
+    return chosen
+
+
+def join_genitives(tokens: list[Any], chosen: list[Candidate]) -> list[Candidate]:
+    """A name followed by another in the genitive is one name, whatever the parser made of it:
+    "Генштаба" + "Вооруженных сил РФ" -> "Генштаба Вооруженных сил РФ", "Совета директоров" +
+    «Башинформа» -> "Совета директоров «Башинформа»" (the second stays a mention of its own,
+    ``nested_candidates``)."""
+    joined: list[Candidate] = []
+    for candidate in chosen:
+        previous = joined[-1] if joined else None
+        quoted = previous is not None and tokens[previous.end].text in OPENING
+        if (
+            previous is not None
+            and previous.end + quoted == candidate.start
+            and not previous.frozen
+            and (quoted or not candidate.frozen)
+            and tokens[previous.end - 1].pos in ("NOUN", "PROPN")
+            and tokens[candidate.start].text[:1].isupper()
+            and first_noun_case(tokens, candidate) == "Gen"
+        ):
+            end = candidate.end
+            if quoted and end < len(tokens) and tokens[end].text in CLOSING:
+                end += 1
+            joined[-1] = Candidate(previous.start, end, previous.source)
+        else:
+            joined.append(candidate)
+    return joined
+
+
+def first_noun_case(tokens: list[Any], candidate: Candidate) -> str | None:
+    noun = next((t for t in tokens[candidate.start : candidate.end] if t.pos in ("NOUN", "PROPN")), None)
+    return noun.feats.get("Case") if noun is not None else None
+
+
+def take_unit(
+    tokens: list[Any], candidate: Candidate, vocab: MorphVocab, first: int, taken: set[int]
+) -> Candidate:
+    """A name that a lower-case unit of it governs starts with the unit: "философский факультет [МГУ]",
+    "нижней палаты [парламента]", "департамента [Минобрнауки]". The unit is an organisation noun
+    (``data/org_heads.txt``) with its relational adjectives; the name hangs on it in the syntax tree. The
+    name stays a mention of its own (``nested_candidates``)."""
+    head = candidate.start - 1
+    if candidate.frozen or head < first or head in taken or tokens[head].pos != "NOUN":
+        return candidate
+    if not tokens[head].text.islower():
+        return candidate
+    lemmas = noun_lemmas(tokens[head], vocab)
+    if not org_heads() & lemmas or org_types() & lemmas:  # агентство [Рейтер] is the agency's name alone
+        return candidate
+    if not any(token.head_id == tokens[head].id for token in tokens[candidate.start : candidate.end]):
+        return candidate
+    start = head
+    while start > first and start - 1 not in taken and agrees_left(tokens[start - 1], tokens[head], vocab):
+        if not is_relational(tokens[start - 1], vocab) or not tokens[start - 1].text.islower():
+            break
+        start -= 1
+    return extend(tokens, Candidate(start, candidate.end, candidate.source))
+
+
+def is_lone_adjective(tokens: list[Any], candidate: Candidate) -> bool:
+    """One adjective, not in quotes: the "Лондонский" of "Лондонский «Арсенал»", "75-летний"."""
+    return (
+        candidate.end - candidate.start == 1
+        and tokens[candidate.start].pos == "ADJ"
+        and (candidate.start == 0 or tokens[candidate.start - 1].text not in OPENING)
+    )
+
+
+def nested_candidates(
+    tokens: list[Any], spans: list[Any], text: str, vocab: MorphVocab, outer: Sequence[Candidate]
+) -> list[Candidate]:
+    """Organisations named in the complement of another: "Верхняя палата [парламента Японии]",
+    "пресс-служба [полиции]", "Секретариат [МАГАТЭ]", and further in: "ЦК [КПСС]".
+
+    Each is a mention of an organisation of its own. The name of the outer organisation without its
+    complement ("Верхняя палата" of "Верхняя палата парламента Японии", "МИД" of "МИД России") or without
+    its adjectives ("парламентом" of "японским парламентом") is the same organisation again, not a second
+    mention, and is never returned.
+    """
+    found: list[Candidate] = []
+    queue = [c for c in outer if not c.frozen]
+    while queue:
+        candidate = queue.pop()
+        names = tokens[candidate.start : candidate.end]
+        head = find_head(names, vocab)
+        start = candidate.start + (head if head is not None else len(names)) + 1
+        if start >= candidate.end:
+            continue
+        inner = find_candidates(tokens, spans, text, vocab, zone=(start, candidate.end))
+        # a quoted name is the outer one's own (Ассоциация «Совет ...», МГТУ «МАМИ») unless in the genitive
+        inner = [
+            c for c in inner if tokens[c.start - 1].text not in OPENING or first_noun_case(tokens, c) == "Gen"
+        ]
+        inner = [c for c in inner if not names_person(tokens, c, vocab)]  # "института Пушкина"
+        found.extend(inner)
+        queue.extend(inner)
+    return sorted(found, key=lambda c: c.start)
+
+
+PERSON = {"Name", "Surn", "Patr"}
+
+
+def names_person(tokens: list[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
+    """One word the dictionary knows as a person's name or surname and otherwise only as a place: the
+    "Пушкина" of "института Пушкина", who is no organisation inside it."""
+    word = tokens[candidate.start].text
+    if candidate.end - candidate.start != 1 or word.isupper() or not vocab.word_is_known(word.lower()):
+        return False
+    grammemes = [set(form.tag.grammemes) for form in vocab(word.lower())]
+    return any(PERSON & tags for tags in grammemes) and all((PERSON | {"Geox"}) & tags for tags in grammemes)
+
+
+def acronyms_in(
+    tokens: list[Any], start: int, end: int, others: Sequence[Candidate], vocab: MorphVocab
+) -> list[Candidate]:
+    """Acronyms of ``tokens[start:end]`` that name an organisation: the "МВД" of "ГУ МВД", the "МАГАТЭ"
+    of "Секретариат МАГАТЭ". Not a country ("СССР"), a person or place for natasha, a word of two letters
+    ("ТВ", "АО") or a name in quotes (РПР "ПАРНАС" is one organisation)."""
+    taken = {i for other in others for i in range(other.start, other.end)}
+    countries = load_gazetteer(vocab)
+    return [
+        Candidate(i, i + 1, ACRONYM)
+        for i in range(start, end)
+        if i not in taken
+        and is_acronym(tokens[i].text)
+        and len(tokens[i].text) > 2
+        and CYRILLIC.search(tokens[i].text)
+        and tokens[i - 1].text not in OPENING
+        and not countries.is_country(tokens[i].text)
+        and not in_quotes(tokens, i)
+    ]
+
+
+def in_quotes(tokens: list[Any], position: int) -> bool:
+    """Whether a token is inside a quoted name: the "КИТ" of «Киностудии КИТ» is part of that name."""
+    before = [token.text for token in tokens[:position]]
+    if before.count('"') % 2:
+        return True
+    opening = max((i for i, word in enumerate(before) if word in ("«", "„")), default=-1)
+    closing = max((i for i, word in enumerate(before) if word in ("»", "“")), default=-1)
+    return opening > closing
 
 
 def finish_place(tokens: list[Any], candidate: Candidate, places: list[Candidate]) -> Candidate:
@@ -103,6 +290,26 @@ def finish_place(tokens: list[Any], candidate: Candidate, places: list[Candidate
         if place.start < candidate.end < place.end and candidate.start < place.start and not gap:
             return Candidate(candidate.start, place.end, candidate.source, candidate.frozen)
     return candidate
+
+
+def by_region(tokens: list[Any], candidate: Candidate, places: list[Candidate]) -> Candidate:
+    """A body named by an acronym takes the region it works for: "МВД по Башкирии", "ГУ МВД России по
+    г. Москве", "ФСБ по Чеченской Республике", where the parser hangs "по ..." on the verb."""
+    position = candidate.end
+    if candidate.frozen or position >= len(tokens) or tokens[position].text != "по":
+        return candidate
+    if not any(is_acronym(token.text) for token in tokens[candidate.start : candidate.end]):
+        return candidate
+    position += 1
+    if position + 1 < len(tokens) and tokens[position].text == "г" and tokens[position + 1].text == ".":
+        position += 2
+    place = next((p for p in places if p.start == position), None)
+    return Candidate(candidate.start, place.end, candidate.source) if place is not None else candidate
+
+
+def span_range(tokens: list[Any], span: Any) -> range:
+    candidate = span_candidate(tokens, span)
+    return range(candidate.start, candidate.end)
 
 
 def span_candidate(tokens: list[Any], span: Any) -> Candidate:

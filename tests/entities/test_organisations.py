@@ -432,6 +432,11 @@ def test_a_body_of_a_quoted_organisation(models: Models) -> None:
     ]
 
 
+def test_a_quoted_name_after_a_whole_name_is_not_joined_to_it(models: Models) -> None:
+    text = "Об этом сообщили в группе Института Пушкина «ВКонтакте»."
+    assert "Институт Пушкина «ВКонтакте»" not in names(text, models)
+
+
 @pytest.mark.parametrize(
     ("text", "mention"),
     [

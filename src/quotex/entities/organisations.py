@@ -150,7 +150,12 @@ def join_genitives(tokens: list[Any], chosen: list[Candidate]) -> list[Candidate
     joined: list[Candidate] = []
     for candidate in chosen:
         previous = joined[-1] if joined else None
-        quoted = previous is not None and tokens[previous.end].text in OPENING
+        # "Совета директоров «Башинформа»", not "Института Пушкина «ВКонтакте»" (a name ends the first)
+        quoted = (
+            previous is not None
+            and tokens[previous.end].text in OPENING
+            and tokens[previous.end - 1].text[:1].islower()
+        )
         if (
             previous is not None
             and previous.end + quoted == candidate.start

@@ -59,6 +59,13 @@ class DocumentEntities:
                     return organisation
         return None
 
+    def organisation_starting(self, start: int) -> Entity | None:
+        """The organisation with a mention that starts at ``start`` (or at a quotation mark just before)."""
+        for organisation in self.organisations:
+            if any(m.start in (start, start - 1) for m in organisation.mentions):
+                return organisation
+        return None
+
     def organisation_in(self, phrase: list[DocToken]) -> str | None:
         """The name of the organisation mentioned in ``phrase``. A mention that takes in a press office
         before it ("Пресс-служба МВД Киргизии") gives the phrase itself, in the nominative."""

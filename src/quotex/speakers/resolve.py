@@ -462,12 +462,7 @@ class Attributor:
         if position >= len(sentence.tokens):
             return None
         following = sentence.tokens[position]
-        organisation = self.entities.organisation_at(following.start, following.stop)
-        if organisation is None or all(
-            m.start not in (following.start, following.start - 1) for m in organisation.mentions
-        ):
-            return None
-        return organisation
+        return self.entities.organisation_starting(following.start)
 
     def _earlier(self, token: DocToken, nouns: frozenset[str] | None = None) -> list[DocToken]:
         """The earlier mentions of the token's noun (with ``nouns``, of any other of them), the nearest

@@ -251,6 +251,12 @@ ORGANISATION_BY_NOUN = [
         "Вектор",
         "organisation",
     ),
+    (  # an unnamed institution speaks by its common noun, "офис" as "полиция"
+        "Причиной смерти стала травма головы. Об этом сообщили в офисе судмедэксперта.",
+        "травма головы",
+        "офис судмедэксперта",
+        "organisation",
+    ),
     (  # an unnamed source of a newspaper is not the newspaper
         "Источник «Вестника» в правительстве сообщил, что министр уйдёт в отставку.",
         "министр уйдёт",

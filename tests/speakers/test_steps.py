@@ -97,7 +97,10 @@ def test_a_quote_split_by_its_cue_has_one_source(extractor) -> None:
 
 def test_clipped_names() -> None:
     assert _clips("норникель", ["норильский", "никель"])
-    assert _clips("минобороны", ["министерство", "обороны", "россии"])
+    assert _clips("минобороны", ["министерство", "обороны"])
+    assert not _clips("росбанк", ["российский", "банк", "развития"])  # every word, not the first two
+    assert not _clips("газпром", ["газпромнефть"], whole=True)  # a word of its own, not a cut
+    assert not _clips("ростех", ["ростехнадзор"], whole=True)
     assert _clips("госдеп", ["госдепартамент"], whole=True)
     assert not _clips("никель", ["норильский", "никель"])
     assert not _clips("яндекс", ["яндекс.браузер"], whole=True)

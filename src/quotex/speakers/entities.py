@@ -16,6 +16,7 @@ from .phrases import Phrases
 
 QUOTE_MARKS = frozenset('«»"„“”')
 GENERIC_HEADS = frozenset({"глава", "руководитель"})
+VOWELS = frozenset("аеиоуыэюя")
 """Role nouns that may name the holder of any office ("глава региона" for the governor)."""
 
 
@@ -38,10 +39,12 @@ class DocumentEntities:
         )
         self._mention_starts = [start for start, _, _ in self._mentions]
         self._longest_mention = max((stop - start for start, stop, _ in self._mentions), default=0)
+        self._person_starts = [start for start, _ in self.person_mentions]
         self._organisation_mentions = sorted(
             ((m.start, organisation) for organisation in organisations for m in organisation.mentions),
             key=lambda pair: pair[0],
         )
+        self._organisation_starts = [start for start, _ in self._organisation_mentions]
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The first person with a mention overlapping ``[start, end)``: a binary search over the mentions,
@@ -61,10 +64,15 @@ class DocumentEntities:
 
     def organisation_starting(self, start: int) -> Entity | None:
         """The organisation with a mention that starts at ``start`` (or at a quotation mark just before)."""
-        for organisation in self.organisations:
-            if any(m.start in (start, start - 1) for m in organisation.mentions):
-                return organisation
-        return None
+        low = bisect_left(self._organisation_starts, start - 1)
+        high = bisect_right(self._organisation_starts, start)
+        return self._organisation_mentions[low][1] if low < high else None
+
+    def people_named_between(self, start: int, end: int) -> list[tuple[int, Person]]:
+        """The person mentions that start in ``[start, end)``, in text order."""
+        low = bisect_left(self._person_starts, start)
+        high = bisect_left(self._person_starts, end)
+        return self.person_mentions[low:high]
 
     def organisation_in(self, phrase: list[DocToken]) -> str | None:
         """The name of the organisation mentioned in ``phrase``. A mention that takes in a press office
@@ -86,8 +94,8 @@ class DocumentEntities:
         for organisation in self.organisations:
             other = organisation.name
             kept = other.split()
-            while len(kept) > 1 and kept[-1].isupper():
-                kept.pop()  # "Госдепартамент США": the clipped name leaves out the country
+            while len(kept) > 1 and kept[-1][:1].isupper():
+                kept.pop()  # "Госдепартамент США", "Министерство обороны России": without the country
             words = " ".join(kept).lower().replace("ё", "е").split()
             if len(other) > len(name) and _clips(short, words, whole=len(words) == 1):
                 return other
@@ -208,10 +216,16 @@ class DocumentEntities:
         text = " ".join(words)
         stems = {word[:4] for word in words}
         if role in GENERIC_HEADS and of:  # "глава ЮКОСа" for the "председатель совета директоров ЮКОСа"
-            return all(name in stems for name in of)
+            return self.leads(person) and all(name in stems for name in of)
         if not (role in text or role.split()[0] in words):
             return False
         return all(name in stems for name in of)  # "президент США" is not "президент ЮАР"
+
+    def leads(self, person: Person) -> bool:
+        """Did the text give the person an office that leads ("президент", "председатель совета
+        директоров"), which "глава" and "руководитель" may name?"""
+        words = {self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in (person.role or "").lower().split()}
+        return bool(words & (sources()["leader"] | GENERIC_HEADS))
 
     def gender(self, value: DocSpan | DocToken) -> str | None:
         for token in getattr(value, "tokens", None) or [value]:
@@ -221,21 +235,21 @@ class DocumentEntities:
 
 
 def _clips(short: str, words: list[str], whole: bool = False) -> bool:
-    """Is ``short`` made of the beginnings of ``words`` in order, two letters or more of each and at
-    least two words ("нор" + "никель"), or (``whole``) four letters or more of a single longer word?"""
+    """Is ``short`` made of the beginnings of all of ``words`` in order, two letters or more of each
+    ("нор" + "никель", "мин" + "обороны"), or (``whole``) the beginning of a single longer word cut
+    before a vowel, inside a root ("госдеп|артамент", not "газпром|нефть", "ростех|надзор")?"""
     if whole:
-        return (  # "госдеп|артамент", not "яндекс|.браузер", "спартак|-москва"
-            len(words) == 1 and words[0].startswith(short) and words[0][len(short) : len(short) + 1].isalpha()
-        )
-    if not words or len(words) < 2:
+        rest = words[0][len(short) :] if len(words) == 1 and words[0].startswith(short) else ""
+        return rest[:1] in VOWELS and rest != ""
+    if len(words) < 2:
         return False
     first, rest = words[0], words[1:]
     for cut in range(2, min(len(first), len(short)) + 1):
         if first[:cut] != short[:cut]:
             break
         remainder = short[cut:]
-        if rest and rest[0].startswith(remainder) and len(remainder) >= 2:
-            return True  # the last part: the beginning of the second word (a third one may follow)
-        if remainder and len(rest) >= 2 and _clips(remainder, rest):
+        if len(rest) == 1 and len(remainder) >= 2 and rest[0].startswith(remainder):
+            return True
+        if len(rest) > 1 and remainder and _clips(remainder, rest):
             return True
     return False

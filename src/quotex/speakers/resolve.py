@@ -148,6 +148,16 @@ class Attributor:
             return replace(found, speaker=Speaker(joint, "person"), description=None)
         return found
 
+    def _subject_between(self, start: int, end: int) -> bool:
+        """Does a noun or pronoun outside direct quotes become a subject between the offsets ("В МВД
+        заявили ... Родственники не согласны, по их словам ...")?"""
+        return any(
+            (t.rel.startswith("nsubj") or (not t.rel and t.feats.get("Case") == "Nom"))  # unparsed: by case
+            and t.pos in ("NOUN", "PROPN", "PRON")
+            and not self.mentions.quoted_directly(t.start)
+            for t in self.ctx.tokens_between(start, end)
+        )
+
     def _said_by_many(self) -> bool:
         """Did the last quote's cue verb speak of a group ("В МВД заявили", "представители армии
         подтвердили"), not of one outlet ("цитирует агентство")?"""
@@ -207,7 +217,7 @@ class Attributor:
             return self._joint(token, self._named(entity, verb=verb))
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
             return self._pronoun(token, verb, before)
-        if token.pos == "ADV":  # "Там уточнили": the organisation cited just before
+        if token.pos == "ADV" and lemma == "там":  # "Там уточнили": the organisation cited just before
             previous = self._previous_source(token, None, organisations=True)
             if previous is None or previous.speaker is None or previous.speaker.type != "organisation":
                 return Attribution()
@@ -289,7 +299,8 @@ class Attributor:
         «Бананц»" -> Бананц): an organisation, a person ("пресс-служба президента" -> the president
         named before), or an unnamed institution ("представитель посольства" -> посольство). With no
         owner, the organisation credited with the last quote, when it is no news outlet ("Пресс-служба
-        отмечает" after "говорится в сообщении МВД"). None leaves the phrase to the other rules.
+        отмечает" after "говорится в сообщении МВД"), else the owner of the press office named before,
+        else a description. None leaves a phrase with an owner no rule here knows to the other rules.
         """
         ctx = self.ctx
         kinds = sources()
@@ -337,9 +348,10 @@ class Attributor:
                     if t.rel == "amod"
                     and t.pos == "ADJ"
                     and "VerbForm" not in t.feats
+                    and self.ctx.lemma(t) not in kinds["unnamed"]
                     and t.start < earlier.start
-                ]  # "американской военной", not "указанной"
-                if described:
+                ]  # "американской военной", not "указанной", "другой"
+                if described and not self.mentions.quoted_directly(earlier.start):
                     name = self.phrases.description([*described, earlier])
                     return Attribution(Speaker(name, "organisation"), mention=mention)
         return None
@@ -354,9 +366,11 @@ class Attributor:
         while frontier and len(conjuncts) < 12:  # "X, а также Y и Z": Z hangs on Y
             frontier = [c for node in frontier for c in self.ctx.children(node) if c.rel == "conj"]
             conjuncts += frontier
-        listed = {t.id: t for t in conjuncts + self._listed_after(token)}  # the parse may miss some
+        listed = {t.id: t for t in conjuncts + self._listed_after(token)}  # the parse may miss some of a list
         for child in sorted(listed.values(), key=lambda t: t.start):
             other = self.ctx.entity_of(child) or self.mentions.apposed_person(child)
+            if other is not None and self._own_subject(other):
+                break  # "— сказал Иван Петров и Олег Смирнов кивнул": the rest speak for themselves
             if other is not None and other.type == "PER" and other.start > token.start:
                 person = self.entities.person_at(other.start, other.stop)
                 name = person.name if person else self.entities.normal(other)
@@ -367,9 +381,23 @@ class Attributor:
         joint = f"{', '.join(names[:-1])} и {names[-1]}"  # "А, Б и В"
         return Attribution(Speaker(joint, "person"), mention=found.mention)
 
+    def _own_subject(self, named: DocSpan) -> bool:
+        """Does a singular verb follow the name right away, making it the subject of a clause of its own?"""
+        sentence = self.ctx.sent_of_token[named.tokens[-1].id] if named.tokens else None
+        if sentence is None:
+            return False
+        position = self.ctx.position(named.tokens[-1]) + 1
+        following = sentence.tokens[position] if position < len(sentence.tokens) else None
+        return (
+            following is not None
+            and following.pos == "VERB"
+            and following.feats.get("VerbForm") == "Fin"
+            and following.feats.get("Number") == "Sing"
+        )
+
     def _listed_after(self, token: DocToken) -> list[DocToken]:
         """Names listed after the token's name in its case ("заявлении Ремчукова, а также Рустема
-        Нарзикулова и Татьяны Кошкаревой"), read off the words where the parse left no conjuncts."""
+        Нарзикулова и Татьяны Кошкаревой"), read off the words, for the conjuncts the parse missed."""
         ctx = self.ctx
         named = ctx.entity_of(token)
         if named is None or named.type != "PER":
@@ -391,6 +419,8 @@ class Attributor:
             other = ctx.entity_of(following) if following is not None else None
             if other is None or other.type != "PER" or following.feats.get("Case") != token.feats.get("Case"):
                 break
+            if following.rel.startswith("nsubj") and ctx.head(following) is not ctx.head(token):
+                break  # "— сказал Иван Петров и Олег Смирнов кивнул": a subject of its own
             found.append(following)
             position = ctx.position(other.tokens[-1] if other.tokens else following)
         return found
@@ -422,7 +452,7 @@ class Attributor:
         if number == "Plur" or (
             verb is not None and verb.pos == "VERB" and verb.feats.get("Number") == "Plur"
         ):
-            joint = self._joint_subject(min(before, token.start))
+            joint = self._joint_subject(min(before, token.start), token.start)
             return replace(joint, mention=self.phrases.span([token])) if joint else Attribution()
         previous = self._previous_source(token, gender)
         if previous is not None:
@@ -506,7 +536,7 @@ class Attributor:
             )
         return None
 
-    def _joint_subject(self, before: int) -> Attribution | None:
+    def _joint_subject(self, before: int, at: int | None = None) -> Attribution | None:
         """For "они": people named together as the subject of the sentence just before ("Иванов и
         Петрова заявили ... Они призвали ..."), or the joint source or the organisation ("В МВД заявили
         ... По их словам") of the quote just before; any other group stays unnamed."""
@@ -514,11 +544,14 @@ class Attributor:
         if self.last is not None and self.last[1].speaker is not None and self.last[1].mention is not None:
             last, mention = self.last[1], self.last[1].mention
             here, there = ctx.sentence_at(before), ctx.sentence_at(mention.start)
+            joint = last.speaker.type == "person" and " и " in last.speaker.name
+            group = last.speaker.type == "organisation" and self._said_by_many()
             if (
-                (" и " in last.speaker.name or (last.speaker.type == "organisation" and self._said_by_many()))
+                (joint or group)
                 and here is not None
                 and there is not None
                 and 0 <= ctx.sentence_index(here) - ctx.sentence_index(there) <= 1
+                and not self._subject_between(mention.end, before if at is None else at)
             ):
                 return last
         sentence = ctx.sentence_at(before)
@@ -657,16 +690,21 @@ class Attributor:
         return replace(found, mention=mention)
 
     def _fits(self, found: Attribution, role: str) -> bool:
-        """May a role noun name the person found? Unless the text described him by other nouns only
-        ("Свидетель Игорь Зайцев ... Следователь сказал", "Министр финансов ... Премьер-министр"); a
-        head ("глава региона") may name the holder of any office."""
+        """May a noun name the person found? A role noun, unless the text described him by other nouns
+        only ("Свидетель Игорь Зайцев ... Следователь сказал", "Министр финансов ... Премьер-министр"); a
+        head ("глава региона") only someone the text made a leader; a noun news use to name someone
+        again ("специалист", "кандидат") anyone; any other noun ("школьник") no one found this way."""
         speaker = found.speaker
-        if speaker is None or speaker.type != "person" or role not in self.roles:
-            return True
-        if role.split()[0] in GENERIC_HEADS:
+        if speaker is None or speaker.type != "person":
             return True
         person = self.entities.person_named(speaker.name)
-        described = self.entities.descriptors(person) if person is not None else frozenset()
+        if role in sources()["variation"]:
+            return True
+        if role not in self.roles or person is None:
+            return False
+        if role.split()[0] in GENERIC_HEADS:
+            return self.entities.leads(person)
+        described = self.entities.descriptors(person)
         return not described or role.split()[0] in described
 
     def _definite(self, token: DocToken, phrase: list[DocToken]) -> bool:
@@ -738,10 +776,9 @@ class Attributor:
             return None
         if gender and person_gender(person, ctx.vocab) not in (None, gender):
             return None
-        for mention_start, other in self.entities.person_mentions:
+        for mention_start, other in self.entities.people_named_between(start, before):
             if (
-                start <= mention_start < before
-                and other is not person
+                other is not person
                 and not self.mentions.quoted_directly(mention_start)
                 and (not gender or person_gender(other, ctx.vocab) in (None, gender))
             ):
@@ -884,15 +921,15 @@ class Attributor:
         merely mentioned is not taken for the outlet. With
         ``outlets`` False, the last organisation that is no news outlet, within a few sentences (whose
         press office "пресс-служба" alone is)."""
-        earlier = [(start, found) for start, found in self.spoken if start < before]
+        sentence = self.ctx.sentence_at(before)
+        index = self.ctx.sentence_index(sentence) if sentence is not None else len(self.ctx.sents)
+        horizon = self.ctx.sents[
+            max(0, index - (ROLE_LOOKBACK_SENTENCES if outlets else RECENT_SENTENCES))
+        ].start
+        earlier = [(start, found) for start, found in self.spoken if horizon <= start < before]
         if outlets:
-            relayed = [(start, found) for start, found in self.relayed if start < before]
+            relayed = [(start, found) for start, found in self.relayed if horizon <= start < before]
             earlier = sorted(earlier + relayed, key=lambda pair: pair[0])
-        if not outlets:
-            sentence = self.ctx.sentence_at(before)
-            index = self.ctx.sentence_index(sentence) if sentence is not None else len(self.ctx.sents)
-            horizon = self.ctx.sents[max(0, index - RECENT_SENTENCES)].start
-            earlier = [(start, found) for start, found in earlier if start >= horizon]
         for _, found in reversed(earlier):
             speaker = found.speaker
             if (

@@ -313,3 +313,20 @@ def test_the_speakers_second_predicate_ends_the_clause(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+def test_a_clause_that_runs_into_a_direct_quote_ends_where_it_begins(extractor: Extractor) -> None:
+    # "1969г." hides the sentence end from the segmenter: the clause must not cross the quote after it
+    text = (
+        "Иван Петров рассказал в интервью, что его дед отказывался смотреть трансляцию матча в 1969г. "
+        '"Он делал вид, что ему это неинтересно! Но мы включили телевизор, и он увидел гол", - рассказал '
+        "Петров."
+    )
+    assert_finds(
+        extractor,
+        text,
+        [
+            ("его дед отказывался смотреть трансляцию матча в 1969г", "indirect"),
+            ("Он делал вид, что ему это неинтересно! Но мы включили телевизор, и он увидел гол", "direct"),
+        ],
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from dataclasses import replace
 from itertools import pairwise
 
 from natasha import Doc
@@ -32,7 +33,63 @@ def find_findings(ctx: Context) -> list[Finding]:
     direct = find_direct(ctx)
     indirect = find_indirect(ctx, [f for f in direct if not f.tentative]) + list(find_headlines(ctx))
     indirect = _without_credited(ctx.text, indirect)
-    return [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
+    found = [f for f in merge(ctx.text, direct, indirect) if _says_something(ctx.text[f.start : f.end])]
+    return _uncrossed(ctx.text, found)
+
+
+def _uncrossed(text: str, findings: list[Finding]) -> list[Finding]:
+    """Findings with none that crosses another (starts inside it and ends past it); one inside another
+    stays ("Как сообщает ТАСС, министр заявил, что C"). A clause that runs into a direct quote ends where
+    the quote begins (a sentence end the segmenter missed: "в 1969г. «Он ...»"), or goes when that leaves
+    less than a statement; of two of a kind, the longer stays. One pass over a stack of the kept findings
+    open at the current start, which nest."""
+    kept: dict[int, Finding] = {}
+    open_: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        while open_ and open_[-1].end <= finding.start:
+            open_.pop()
+        crossed = []
+        for other in reversed(open_):  # the innermost first: those ending before the finding does
+            if other.end >= finding.end:
+                break
+            crossed.append(other)
+        if not crossed:
+            kept[id(finding)] = finding
+            open_.append(finding)
+            continue
+        del open_[len(open_) - len(crossed) :]  # the crossed ones are the innermost, on top
+        if finding.kind == "direct" and all(other.kind != "direct" for other in crossed):
+            for other in crossed:  # clauses that ran into the quote end where it begins
+                trimmed = _trimmed(text, other, other.start, finding.start)
+                kept.pop(id(other))
+                if trimmed is not None:
+                    kept[id(trimmed)] = trimmed
+            kept[id(finding)] = finding
+            open_.append(finding)
+        elif finding.kind != "direct" and any(other.kind == "direct" for other in crossed):
+            open_.extend(reversed(crossed))
+            trimmed = _trimmed(text, finding, max(other.end for other in crossed), finding.end)
+            if trimmed is not None:
+                kept[id(trimmed)] = trimmed
+        elif all(finding.length > other.length for other in crossed):
+            for other in crossed:
+                kept.pop(id(other))
+            kept[id(finding)] = finding
+            open_.append(finding)
+        else:
+            open_.extend(reversed(crossed))
+    return sorted(kept.values(), key=lambda f: (f.start, f.end))
+
+
+def _trimmed(text: str, finding: Finding, start: int, end: int) -> Finding | None:
+    """The finding cut to ``[start, end)`` without the marks and spaces at its edges, or None when less
+    than three words are left."""
+    piece = text[start:end]
+    stripped = piece.strip(" \t\n\r\xa0«»„“”\"'.,;:—–-")
+    if len(stripped.split()) < 3:
+        return None
+    offset = start + piece.index(stripped)
+    return replace(finding, start=offset, end=offset + len(stripped))
 
 
 def _without_credited(text: str, indirect: list[Finding]) -> list[Finding]:

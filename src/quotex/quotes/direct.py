@@ -413,6 +413,9 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         head = next((h for h in ctx.tree.ancestors(verb) if _finite(h)), None)
         if head is not None:
             return subject_of(ctx, head)
+    named = _name_before_participle(ctx, verb)
+    if named is not None:
+        return named
     nearest = _nearest_nominative(ctx, verb, after=False)
     if nearest is not None:
         return nearest
@@ -439,6 +442,32 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     return _nearest_nominative(ctx, verb)
 
 
+def _name_before_participle(ctx: Context, verb: DocToken) -> DocToken | None:
+    """A name set off from its verb by a participle clause, where the parse lost it: "Иван Петров,
+    занимавший тогда пост председателя совета, заявил" -> Петров."""
+    sent = ctx.sent_of_token[verb.id]
+    position = ctx.position(verb)
+    if position < 4 or sent.tokens[position - 1].text != ",":
+        return None
+    for comma in range(position - 2, max(0, position - PARTICIPLE_CLAUSE) - 1, -1):
+        token = sent.tokens[comma]
+        if _finite(token):
+            return None
+        if token.text != ",":
+            continue
+        opener = sent.tokens[comma + 1]
+        if opener.feats.get("VerbForm") != "Part" or comma == 0:
+            return None
+        name = sent.tokens[comma - 1]
+        named = ctx.entity_of(name)
+        if named is None or named.type != "PER" or name.feats.get("Case") not in (None, "Nom"):
+            return None
+        return name if _agrees_with(name, verb) else None
+    return None
+
+
+PARTICIPLE_CLAUSE = 25
+"""How many words a participle clause between a name and its verb may take."""
 QUOTE_CHARS = '«»"“”„'
 SUBJECT_POS = ("NOUN", "PROPN", "PRON", "X", "ADJ", "NUM")
 OBLIQUE = frozenset({"Acc", "Dat", "Ins", "Loc"})

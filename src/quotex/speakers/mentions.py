@@ -57,12 +57,12 @@ class Mentions:
         cue = finding.cue_token
         if token is None and cue is not None and self.ctx.lemma(cue) in sources()["statement"]:
             token = cue  # "Согласно сообщению, ...": the statement mentioned before speaks
-        if token is None:
-            return None
         verb = finding.cue_token
         quoted = self.quoted_person(verb)
         if quoted is not None:  # "«...», — цитирует Петрова газета": Петров speaks, not the paper
             return quoted
+        if token is None:
+            return None
         if verb is not None and verb.pos not in ("VERB", "AUX"):
             return cited_source(self.ctx, verb) or token  # "согласно сообщению X со ссылкой на Y"
         return token
@@ -100,16 +100,28 @@ class Mentions:
         return None
 
     def quoted_person(self, verb: DocToken | None) -> DocToken | None:
-        """The object of "цитировать": whom the outlet quotes."""
+        """The object of "цитировать": whom the outlet quotes, or the document it quotes from ("цитирует
+        «Интерфакс» выдержку из документа")."""
         if verb is None or self.ctx.lemma(verb) != "цитировать":
             return None
-        return next(
+        quoted = next(
             (
                 child
                 for child in self.ctx.children(verb)
                 if child.rel == "obj" and child.pos in ("NOUN", "PROPN") and child.feats.get("Case") == "Acc"
             ),
             None,
+        )
+        if quoted is None or quoted.feats.get("Animacy") != "Inan" or self.ctx.entity_of(quoted) is not None:
+            return quoted
+        return next(
+            (
+                child
+                for child in self.ctx.children(quoted)
+                if self.ctx.lemma(child) in sources()["statement"]
+                and any(c.text.lower() == "из" for c in self.ctx.children(child))
+            ),
+            quoted,
         )
 
     def apposed_person(self, token: DocToken) -> DocSpan | None:

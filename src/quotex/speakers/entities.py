@@ -15,9 +15,7 @@ from ..records import Entity, Person
 from .phrases import Phrases
 
 QUOTE_MARKS = frozenset('«»"„“”')
-GENERIC_HEADS = frozenset({"глава", "руководитель"})
 VOWELS = frozenset("аеиоуыэюя")
-"""Role nouns that may name the holder of any office ("глава региона" for the governor)."""
 
 
 class DocumentEntities:
@@ -100,6 +98,11 @@ class DocumentEntities:
             if len(other) > len(name) and _clips(short, words, whole=len(words) == 1):
                 return other
         return name
+
+    def name_of(self, span: DocSpan) -> str:
+        """The name of the person a PER span names: the merged person's, else the span's nominative."""
+        person = self.person_at(span.start, span.stop)
+        return person.name if person is not None else self.normal(span)
 
     def person_named(self, name: str) -> Person | None:
         return next((person for person in self.people if person.name == name), None)
@@ -215,7 +218,7 @@ class DocumentEntities:
         words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in person.role.lower().split()]
         text = " ".join(words)
         stems = {word[:4] for word in words}
-        if role in GENERIC_HEADS and of:  # "глава ЮКОСа" for the "председатель совета директоров ЮКОСа"
+        if role in sources()["head"] and of:  # "глава ЮКОСа" for the "председатель совета директоров ЮКОСа"
             return self.leads(person) and all(name in stems for name in of)
         if not (role in text or role.split()[0] in words):
             return False
@@ -225,7 +228,7 @@ class DocumentEntities:
         """Did the text give the person an office that leads ("президент", "председатель совета
         директоров"), which "глава" and "руководитель" may name?"""
         words = {self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in (person.role or "").lower().split()}
-        return bool(words & (sources()["leader"] | GENERIC_HEADS))
+        return bool(words & (sources()["leader"] | sources()["head"]))
 
     def gender(self, value: DocSpan | DocToken) -> str | None:
         for token in getattr(value, "tokens", None) or [value]:

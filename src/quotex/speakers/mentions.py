@@ -49,18 +49,17 @@ class Mentions:
 
     def source_of(self, finding: Finding) -> DocToken | None:
         """The token that names the finding's source, or None."""
-        token = finding.source
-        if token is None and finding.discourse:
-            token = self.introducing_subject(finding.start)
-        if token is None:
-            token = self.there(finding.cue_token)
-        cue = finding.cue_token
-        if token is None and cue is not None and self.ctx.lemma(cue) in sources()["statement"]:
-            token = cue  # "Согласно сообщению, ...": the statement mentioned before speaks
         verb = finding.cue_token
         quoted = self.quoted_person(verb)
         if quoted is not None:  # "«...», — цитирует Петрова газета": Петров speaks, not the paper
             return quoted
+        token = finding.source
+        if token is None and finding.discourse:
+            token = self.introducing_subject(finding.start)
+        if token is None:
+            token = self.there(verb)
+        if token is None and verb is not None and self.ctx.lemma(verb) in sources()["statement"]:
+            token = verb  # "Согласно сообщению, ...": the statement mentioned before speaks
         if token is None:
             return None
         if verb is not None and verb.pos not in ("VERB", "AUX"):

@@ -24,7 +24,7 @@ from ..quotes.context import Context
 from ..quotes.cues import sources
 from ..quotes.findings import Finding
 from ..records import Entity, Person, Span, Speaker
-from .entities import GENERIC_HEADS, DocumentEntities
+from .entities import DocumentEntities
 from .mentions import Mentions
 from .phrases import Phrases, one_script
 
@@ -119,11 +119,12 @@ class Attributor:
             return None
         named = next(
             (
-                self.ctx.entity_of(c)
+                entity
                 for c in self.ctx.children(verb)
                 if c.rel == "nsubj"
                 and c is not source
-                and getattr(self.ctx.entity_of(c), "type", None) == "ORG"
+                and (entity := self.ctx.entity_of(c)) is not None
+                and entity.type == "ORG"
             ),
             None,
         )
@@ -144,7 +145,7 @@ class Attributor:
             and token.feats.get("Number") != "Plur"
             and (partners := self._named_conjuncts(token))
         ):  # "Лидер фракции и депутат Олег Смирнов призвали": one joint source, named in part
-            joint = ", ".join([found.description, *partners[:-1]]) + f" и {partners[-1]}"
+            joint = _joined([found.description, *partners])
             return replace(found, speaker=Speaker(joint, "person"), description=None)
         return found
 
@@ -175,8 +176,7 @@ class Attributor:
                 or self.mentions.person_in_phrase(child)
             )
             if other is not None and other.type == "PER":
-                person = self.entities.person_at(other.start, other.stop)
-                names.append(person.name if person else self.entities.normal(other))
+                names.append(self.entities.name_of(other))
         return names
 
     def _resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
@@ -188,14 +188,14 @@ class Attributor:
             noun = ctx.head(clause) if clause is not None and clause.rel == "acl:relcl" else None
             return self.resolve(noun, verb, before) if noun is not None else Attribution()
         entity = ctx.entity_of(token)
+        # a thing's name ("Исламское государство", "СМИ" too) has no person in apposition
+        thing = entity is not None and entity.type != "PER" and token.feats.get("Animacy") != "Anim"
         if entity is not None and lemma in kinds["group"]:
             entity = None  # "СМИ" is tagged ORG but names nobody
         if entity is not None and entity.type == "LOC" and any(c.rel == "case" for c in ctx.children(token)):
             entity = None  # "по сообщениям из Сеула": a place; "Москва заявила", "в сообщении дворца" speak
         if entity is not None and entity.type == "PER":
             return self._joint(token, self._named(entity, verb=verb))
-        spanned = ctx.entity_of(token)  # "Исламское государство" has no name in apposition
-        thing = spanned is not None and spanned.type != "PER" and token.feats.get("Animacy") != "Anim"
         named = None
         if not thing:
             named = (
@@ -372,14 +372,12 @@ class Attributor:
             if other is not None and self._own_subject(other):
                 break  # "— сказал Иван Петров и Олег Смирнов кивнул": the rest speak for themselves
             if other is not None and other.type == "PER" and other.start > token.start:
-                person = self.entities.person_at(other.start, other.stop)
-                name = person.name if person else self.entities.normal(other)
+                name = self.entities.name_of(other)
                 if name not in names:  # "Одна из организаторов и его ведущая Анна Смирнова": one
                     names.append(name)
         if len(names) == 1:
             return found
-        joint = f"{', '.join(names[:-1])} и {names[-1]}"  # "А, Б и В"
-        return Attribution(Speaker(joint, "person"), mention=found.mention)
+        return Attribution(Speaker(_joined(names), "person"), mention=found.mention)
 
     def _own_subject(self, named: DocSpan) -> bool:
         """Does a singular verb follow the name right away, making it the subject of a clause of its own?"""
@@ -702,7 +700,7 @@ class Attributor:
             return True
         if role not in self.roles or person is None:
             return False
-        if role.split()[0] in GENERIC_HEADS:
+        if role.split()[0] in sources()["head"]:
             return self.entities.leads(person)
         described = self.entities.descriptors(person)
         return not described or role.split()[0] in described
@@ -726,10 +724,8 @@ class Attributor:
                 or (t.pos == "NOUN" and (not office or t.feats.get("Animacy") != "Inan"))
             )
             for t in phrase
-        ):  # "глава республики" may be the head just quoted; "премьер-министр Испании" names an
-            return (
-                False  # office, "блогер Wedding word" a name, "адвокат компании", "помощник министра" another
-            )
+        ):  # "глава республики" may be the head just quoted; "премьер-министр Испании" names an office,
+            return False  # "блогер Wedding word" a name, "адвокат компании", "помощник министра" another
         return not any(
             child.rel in ("acl", "acl:relcl") or (child.rel == "det" and child.pos == "PRON")
             for child in self.ctx.children(token)
@@ -953,6 +949,11 @@ class Attributor:
             or any(mark in around for mark in QUOTE_OPENERS)
             or any(word in sources()["media"] for word in words)
         )
+
+
+def _joined(names: list[str]) -> str:
+    """One joint source as the gold convention writes it: "А и Б", "А, Б и В"."""
+    return f"{', '.join(names[:-1])} и {names[-1]}"
 
 
 def _said_gender(verb: DocToken | None) -> str | None:

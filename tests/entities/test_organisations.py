@@ -484,3 +484,61 @@ def test_an_acronym_inside_a_quoted_name_is_part_of_it(models: Models) -> None:
 def test_a_person_a_body_is_named_after_is_no_organisation_inside_it(models: Models) -> None:
     text = "Об этом рассказал президент института Пушкина Виталий Костомаров."
     assert names(text, models) == ["институт Пушкина"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Парламент не обладает законодательной властью, а судебная власть независима.", ["Парламент"]),
+        ("Российские власти не ответили на запрос журналистов.", ["Российские власти"]),
+        ("Действующий кабинет министров подал в отставку.", ["кабинет министров"]),
+        ("Отставку сформированного кабинета министров приняли вчера.", ["кабинета министров"]),
+        ("Верховный суд отклонил жалобу.", ["Верховный суд"]),
+    ],
+)
+def test_power_and_describing_participles_are_no_names(
+    text: str, mentions: list[str], models: Models
+) -> None:
+    """ "власть" in the singular is power, not the authorities; a participle describes a body and a capital
+    that only opens the sentence makes no name of it."""
+    assert [m.text for entity in organisations(text, models) for m in entity.mentions] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Компания РЖД Якунина закупила новые вагоны.", ["РЖД"]),
+        ("Корпорация Apple Стива Джобса выпустила новый телефон.", ["Apple"]),
+        ("Сотрудники Центра Карнеги опубликовали доклад.", ["Центра Карнеги"]),
+        ("Конституционный совет страны отклонил жалобу оппозиции.", ["Конституционный совет"]),
+        ("Законопроект внесли в Законодательное собрание Тверской области.", None),
+    ],
+)
+def test_a_name_does_not_run_on_into_its_head_or_the_country_of_the_text(
+    text: str, mentions: list[str] | None, models: Models
+) -> None:
+    """A company named by a name does not take the genitive of the person who runs it (a centre named
+    after one does); a bare "страны", "области" is the place the text is about, no part of the name."""
+    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    if mentions is None:
+        assert "Законодательное собрание Тверской области" in found
+    else:
+        assert mentions[0] in found and not any(m.startswith(mentions[0] + " ") for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Видео набрало миллион просмотров на YouTube за сутки.", []),
+        ("Он много лет вёл вечернее шоу на CNN.", ["CNN"]),
+        ("Команда впервые вышла в финал Лиги чемпионов.", []),
+        ("Он сыграл в финале НХЛ в прошлом году.", ["НХЛ"]),
+        ("Матч с «Зенитом» закончился вничью.", ["Зенит"]),
+    ],
+)
+def test_platforms_and_competitions_are_not_organisations(
+    text: str, expected: list[str], models: Models
+) -> None:
+    """A Latin name things are "на" is a platform (a broadcaster's acronym is not); a name right after a
+    final, a match or a win is a competition, unless it is a league's acronym or a quoted team."""
+    assert names(text, models) == expected

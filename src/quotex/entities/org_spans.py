@@ -31,6 +31,8 @@ CLOSING = {"»", "“", "”", '"'}
 PREPOSITIONS = {"по", "в", "во", "при", "на", "для", "за", "с", "со"}
 """Prepositions of a name's complements; "о" and "об" are not: "служба о смене главы" runs on."""
 LIST_LINKS = {",", "и"}
+PLURAL_BODIES = frozenset({"власть"})
+"""Nouns that name a body only in the plural: "власти" are the authorities, "власть" is power."""
 BATCH_NOUNS = frozenset({"партия"})  # "партия удобрений": a batch, not a party
 NOT_RELATIONAL = {
     "новый",
@@ -40,11 +42,11 @@ NOT_RELATIONAL = {
     "прежний",
     "будущий",
     "временный",
-    "действующий",
     "тогдашний",
     "местный",
 }
 LOCATIVE = {"в", "во", "на"}
+GENERIC_PLACES = frozenset({"страна", "государство", "регион", "область", "город", "республика", "край"})
 MAX_EXTENSION = 12
 MAX_QUOTED = 8
 
@@ -146,6 +148,9 @@ def is_filler(token: Any, vocab: MorphVocab) -> bool:
 
 
 MEDIUM_PREPOSITIONS = {"в", "во", "на", "через"}
+COMPETITION_WORDS = frozenset(
+    {"матч", "финал", "полуфинал", "четвертьфинал", "раунд", "этап", "розыгрыш", "победитель", "выиграть"}
+)
 POSSESSIVES = {"свой", "его", "её", "ее", "их", "мой", "наш"}
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
@@ -168,9 +173,22 @@ def is_medium(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) ->
     if tokens[position].text.lower() not in MEDIUM_PREPOSITIONS:  # в соцсети X, на видеохостинге X
         medium = any_name & noun_lemmas(tokens[position], vocab)
         return bool(medium) and before.text.lower() in MEDIUM_PREPOSITIONS
-    words = any_name | latin_names if LATIN.search(name.text) and not CYRILLIC.search(name.text) else any_name
+    latin = bool(LATIN.search(name.text)) and not CYRILLIC.search(name.text)
+    if latin and tokens[position].text.lower() == "на" and not name.text.isupper():
+        return True  # на YouTube, на Facebook: a platform things are on; "на CNN" is a broadcaster
+    words = any_name | latin_names if latin else any_name
     heads = [before] + [token for token in tokens if token.id == name.head_id]
     return any(lemma(token, vocab) in words for token in heads)
+
+
+def is_competition(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
+    """A competition, not an organisation: a capitalised name right after what it has or what is done to
+    it, a final, a match, a stage, a win ("финал Лиги чемпионов", "выиграл Лигу Европы"). A team is
+    quoted or a "сборная" ("матч с «Зенитом»", "матч сборной России"), a league's acronym its body."""
+    first = tokens[candidate.start].text
+    if candidate.frozen or candidate.start == 0 or not first[:1].isupper() or first.isupper():
+        return False  # "финале НХЛ": a league named by its acronym is the organisation
+    return lemma(tokens[candidate.start - 1], vocab) in COMPETITION_WORDS
 
 
 def lemma(token: Any, vocab: MorphVocab) -> str:
@@ -308,7 +326,7 @@ def head_candidates(tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Ca
     A head noun alone is no name ("Суд постановил", "Центр открыт"): it needs an adjective or a complement.
     """
     found = noun_candidates(tokens, vocab, taken, org_heads(), HEAD)
-    extended = (extend(tokens, candidate) for candidate in found)
+    extended = (extend(tokens, candidate, vocab) for candidate in found)
     return [
         c
         for c in extended
@@ -323,7 +341,7 @@ def is_batch(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> 
     head = find_head(names, vocab)
     if head is None or not BATCH_NOUNS & noun_lemmas(names[head], vocab):
         return False
-    opening = all(not token.text[:1].isalnum() for token in tokens[: candidate.start])
+    opening = opens_sentence(tokens, candidate.start)
     rest = names[head + 1 :]
     things = any(
         token.feats.get("Case") == "Gen"
@@ -348,8 +366,15 @@ def body_candidates(tokens: Sequence[Any], vocab: MorphVocab, taken: Sequence[Ca
     adjective before it (not "новый", "бывший") or a genitive complement after it.
     """
     found = noun_candidates(tokens, vocab, taken, org_bodies(), BODY)
+    found = [c for c in found if not is_power(tokens[c.end - 1], vocab)]
     extended = (extend(tokens, candidate) for candidate in found)
     return [c for c in extended if c.end - c.start > 1]
+
+
+def is_power(noun: Any, vocab: MorphVocab) -> bool:
+    """A noun of ``PLURAL_BODIES`` in the singular: "законодательной властью", "исполнительной власти"
+    (power, a branch of it), not "российские власти" (the authorities)."""
+    return noun.feats.get("Number") == "Sing" and bool(PLURAL_BODIES & noun_lemmas(noun, vocab))
 
 
 def noun_candidates(
@@ -369,12 +394,24 @@ def noun_candidates(
             if source in (INSTITUTION, BODY) and not is_relational(tokens[start - 1], vocab):
                 break
             start -= 1
+        if (
+            source == HEAD
+            and start < position
+            and opens_sentence(tokens, start)
+            and not is_relational(tokens[start], vocab)
+        ):
+            start += 1  # "Действующий кабинет министров": a capital that only opens the sentence
         if source == HEAD and not tokens[start].text[:1].isupper():
             continue
         if source == INSTITUTION and tokens[start].text.isupper():
             continue
         found.append(Candidate(start, position + 1, source))
     return found
+
+
+def opens_sentence(tokens: Sequence[Any], position: int) -> bool:
+    """Whether only punctuation comes before ``position`` in the sentence."""
+    return all(not token.text[:1].isalnum() for token in tokens[:position])
 
 
 def agrees_left(modifier: Any, head: Any, vocab: MorphVocab) -> bool:
@@ -387,9 +424,15 @@ def agrees_left(modifier: Any, head: Any, vocab: MorphVocab) -> bool:
 
 
 def is_relational(token: Any, vocab: MorphVocab) -> bool:
-    """A relational adjective or participle: "апелляционный", "британский", "правящий", not "новый"."""
+    """A relational adjective: "апелляционный", "британский", "правящий"; not "новый", nor a participle,
+    which describes a body rather than names it ("действующий", "сформированный", "предполагаемый")."""
     forms = [form for form in vocab(token.text.lower()) if form.tag.POS in ("ADJF", "PRTF")]
-    return bool(forms) and "Apro" not in forms[0].tag.grammemes and (forms[0].normal not in NOT_RELATIONAL)
+    return (
+        bool(forms)
+        and forms[0].tag.POS == "ADJF"
+        and "Apro" not in forms[0].tag.grammemes
+        and forms[0].normal not in NOT_RELATIONAL
+    )
 
 
 def noun_lemmas(token: Any, vocab: MorphVocab) -> frozenset[str]:
@@ -441,13 +484,17 @@ def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None
             if chunk is None or not hangs_on(tokens, end, chunk, ids, case="Gen"):
                 break
             if (
-                candidate.source == BODY
+                (candidate.source == BODY or is_name_word(tokens[end - 1]))
                 and tokens[chunk - 1].feats.get("Animacy") == "Anim"
                 and tokens[chunk - 1].feats.get("Number") != "Plur"
             ):
-                break  # "пресс-служба главы государства" speaks for a person, not a body
+                # "пресс-служба главы государства" speaks for a person, not a body; "РЖД Якунина" is
+                # the company its head runs
+                break
             if candidate.source == INSTITUTION and not any(t.text[:1].isupper() for t in tokens[end:chunk]):
                 break
+            if is_generic_place(tokens, end, chunk, vocab) and not is_institution(tokens, candidate, vocab):
+                break  # "Конституционный совет страны", but "правительство страны" as NEREL marks it
         if is_initial(tokens[chunk - 1].text) and not initial_of_genitive(tokens, chunk):
             break  # "компании Microsoft Р.Оззи": the initial opens a person's name
         chunk = past_abbreviation(tokens, chunk)
@@ -455,6 +502,34 @@ def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None
         last_noun = tokens[chunk - 1]
         end = chunk
     return Candidate(candidate.start, end, candidate.source, candidate.frozen)
+
+
+def is_generic_place(tokens: Sequence[Any], start: int, end: int, vocab: MorphVocab | None) -> bool:
+    """A bare "страны", "области", "города" at ``start:end``: a place named before, no part of a name
+    (not "Республики Корея")."""
+    word = tokens[start]
+    return (
+        end == start + 1
+        and vocab is not None
+        and word.text.islower()
+        and word.feats.get("Number") == "Sing"
+        and (end == len(tokens) or tokens[end].pos != "PROPN")
+        and bool(GENERIC_PLACES & noun_lemmas(word, vocab))
+    )
+
+
+def is_institution(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None) -> bool:
+    """Whether a candidate is headed by a common noun of a body or an institution ("правительство")."""
+    if candidate.source in (INSTITUTION, BODY):
+        return True
+    names = tokens[candidate.start : candidate.end]
+    head = None if vocab is None else find_head(names, vocab)
+    return head is not None and bool((org_institutions() | org_bodies()) & noun_lemmas(names[head], vocab))
+
+
+def is_name_word(token: Any) -> bool:
+    """A proper name, an acronym or a word in Latin script: "РЖД", "Apple", "Газпрома"; not "Фонда"."""
+    return token.pos == "PROPN" or (len(token.text) > 1 and token.text.isupper()) or token.text.isascii()
 
 
 ABBREVIATIONS = {"г", "гор", "пос", "ул", "им"}

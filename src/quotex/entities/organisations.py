@@ -41,6 +41,7 @@ from .org_spans import (
     in_title,
     institution_candidates,
     is_acronym,
+    is_competition,
     is_medium,
     is_punctuation,
     is_relational,
@@ -117,7 +118,8 @@ def find_candidates(
     others = [span_candidate(tokens, span) for span in spans if span.type != "ORG"]
     if zone is not None:
         found += acronyms_in(tokens, start, end, others, vocab)
-    chosen = select(inside(finish_place(tokens, extend(tokens, candidate), places) for candidate in found))
+    extended = (extend(tokens, candidate, vocab) for candidate in found)
+    chosen = select(inside(finish_place(tokens, candidate, places) for candidate in extended))
     blocked = chosen + others + outside
     chosen = select(chosen + inside(head_candidates(tokens, vocab, blocked)))
     blocked = chosen + others + outside
@@ -131,6 +133,7 @@ def find_candidates(
         for c in chosen
         if not in_title(tokens, c)
         and not is_medium(tokens, c, vocab)
+        and not is_competition(tokens, c, vocab)
         and not is_work(tokens, c)
         and not countries.is_country(*(token.text for token in tokens[c.start : c.end]))
         and not is_lone_adjective(tokens, c)

@@ -227,6 +227,7 @@ def test_in_process_each_document_counts_once_as_its_analysis_ends(
     """1, 2, 3, ...: one call a document, a job that cannot be read included, each before the outcomes
     of its chunk come out together."""
     monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 4)
+    monkeypatch.setattr(batch, "RAMP", ())
     texts = [*ARTICLES.values(), " "]  # the last one is blank: an error
     jobs = [Job(index, f"doc{index}", text=text) for index, text in enumerate(texts)]
     events: list[int | str] = []
@@ -236,6 +237,22 @@ def test_in_process_each_document_counts_once_as_its_analysis_ends(
     for position, job in enumerate(jobs, 1):
         assert events.index(position) < events.index(job.source)
     assert events[:5] == [1, 2, 3, 4, "doc0"]  # the first chunk's documents, one by one, then its outcomes
+
+
+def test_the_first_chunks_ramp_up_and_a_small_input_stays_in_process() -> None:
+    jobs = [Job(index, f"doc{index}", text="Текст.") for index in range(100)]
+    assert [len(chunk) for chunk in batch._chunks(iter(jobs), 32)] == [1, 2, 4, 8, 16, 32, 32, 5]
+    assert [len(chunk) for chunk in batch._chunks(iter(jobs[:5]), 2)] == [1, 2, 2]
+    sizes: list[int] = []
+
+    class Stub:
+        def extract_each(self, texts: list[str], sources: list[str], *, timeout: float | None = None) -> list:
+            sizes.append(len(texts))
+            return ["x: failed" for _ in texts]
+
+    small = jobs[: batch.CHUNK_DOCUMENTS]  # in several chunks, but no worker process for so few
+    assert len(list(batch.run(small, workers=2, make_extractor=Stub))) == len(small)
+    assert sizes == [1, 2, 4, 8, 16, 1]
 
 
 def test_the_workers_count_grows_by_document_and_a_chunk_sent_again_counts_once() -> None:

@@ -26,7 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 CHUNK_DOCUMENTS = 32
 """Documents per task: enough for natasha to batch their sentences well, few enough to keep order cheap."""
+RAMP = (1, 2, 4, 8, 16)
+"""Sizes of the first chunks, before ``CHUNK_DOCUMENTS`` each: the first result comes out after one
+document's analysis rather than 32. Smaller chunks are slower per document, but these are few."""
 CHUNKS_PER_WORKER = 3
 """Tasks in flight per worker: keeps every worker busy while the output waits for the oldest task."""
 SINGLE_THREADED = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -179,32 +182,31 @@ def run(
     """Outcomes of ``jobs``: in input order, or as they finish with ``ordered=False``.
 
     With ``workers`` above 1 the documents go to that many worker processes, unless the input turns
-    out to be a single chunk, which is analysed here. ``make_extractor`` builds this process's
-    Extractor (the default loads the models); worker processes always build their own. A document
-    still being analysed after ``timeout`` seconds (``None`` or 0: no limit) is skipped: its outcome is
-    an error saying so. In worker processes that holds even where the analysis never checks its limit.
-    ``on_ready`` (for a progress bar) is called once, when the models are loaded and the analysis starts:
-    here, or in the first worker process that is ready.
+    out to be no more than ``CHUNK_DOCUMENTS`` documents, which are analysed here. ``make_extractor``
+    builds this process's Extractor (the default loads the models); worker processes always build their
+    own. A document still being analysed after ``timeout`` seconds (``None`` or 0: no limit) is skipped:
+    its outcome is an error saying so. In worker processes that holds even where the analysis never
+    checks its limit. ``on_ready`` (for a progress bar) is called once, when the models are loaded and
+    the analysis starts: here, or in the first worker process that is ready.
 
     ``on_progress`` (for a progress bar too) is called with the number of documents finished so far
     (analysed or failed) each time it grows, which may be before their outcomes come out in order: here
     document by document, from worker processes as often as the parent looks at them (``WATCH_INTERVAL``).
     The number never goes down and ends at the number of jobs.
     """
-    chunks = _chunks(iter(jobs), CHUNK_DOCUMENTS)
-    first = next(chunks, None)
-    if first is None:
+    remaining = iter(jobs)
+    head = list(islice(remaining, CHUNK_DOCUMENTS + 1))
+    if not head:
         return
-    second = next(chunks, None)
-    if workers <= 1 or second is None:
+    chunks = _chunks(chain(head, remaining), CHUNK_DOCUMENTS)
+    if workers <= 1 or len(head) <= CHUNK_DOCUMENTS:
         extractor = (make_extractor or _new_extractor)()
         _load(extractor)  # now, so that on_ready means the analysis begins
         if on_ready is not None:
             on_ready()
-        rest = chain([first], [] if second is None else [second], chunks)
-        yield from _in_process(rest, extractor, timeout, on_progress)
+        yield from _in_process(chunks, extractor, timeout, on_progress)
         return
-    yield from _in_workers(chain([first, second], chunks), workers, ordered, timeout, on_ready, on_progress)
+    yield from _in_workers(chunks, workers, ordered, timeout, on_ready, on_progress)
 
 
 def _in_process(
@@ -481,7 +483,11 @@ def _collect(pool: _Pool, pending: deque[_Task], ordered: bool) -> Iterator[Outc
 
 
 def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
-    while chunk := list(islice(jobs, size)):
+    """The jobs in chunks: first of the ``RAMP`` sizes below ``size``, then of ``size``."""
+    for count in chain([first for first in RAMP if first < size], repeat(size)):
+        chunk = list(islice(jobs, count))
+        if not chunk:
+            return
         yield chunk
 
 

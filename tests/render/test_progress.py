@@ -47,10 +47,10 @@ def test_in_process_the_models_load_before_on_ready() -> None:
             events.append("extract")
             return ["x: failed" for _ in texts]
 
-    jobs = [Job(index=0, source="<stdin>", text="Текст."), Job(index=1, source="b", text="Ещё.")]
+    jobs = [Job(index, source, text="Текст.") for index, source in enumerate(["<stdin>", "b", "c"])]
     counts: list[int] = []
     ready = lambda: events.append("ready")  # noqa: E731
     outcomes = list(batch.run(jobs, make_extractor=Stub, on_ready=ready, on_progress=counts.append))
-    assert events == ["made", "load", "ready", "extract"]
-    assert [outcome.error for outcome in outcomes] == ["x: failed", "x: failed"]
-    assert counts == [2]  # a stand-in that does not tell each document: they count when it returns
+    assert events == ["made", "load", "ready", "extract", "extract"]  # chunks of 1 and 2 (batch.RAMP)
+    assert [outcome.error for outcome in outcomes] == ["x: failed"] * 3
+    assert counts == [1, 3]  # a stand-in that does not tell each document: they count when it returns

@@ -1,11 +1,13 @@
 """The progress bar on stderr during a batch (rich, loaded when shown).
 
 Two stages: "loading models" (a pulsing bar, no count) until the analysis starts, then "analysing" with
-documents done, the rate and the time left. The count moves as documents are analysed, one at a time,
-not when their results come out (in order, a chunk at a time). The rate is honest: documents done over
-the seconds since the analysis began, model loading left out, so a burst of documents does not show
-thousands of documents a second. The bar never shares the terminal with results: ``paused()`` clears it (it is
-transient) while the caller writes a result or a message, then draws it again below what was written.
+documents done, the rate and the time left. A document counts when its analysis ends (reported by
+``batch.run`` one at a time, or from worker processes several times a second), not when its result
+comes out, which may wait for the documents before it. The rate is honest: documents done over the
+seconds since the analysis began, model loading left out, so a burst of documents does not show
+thousands of documents a second. The bar never shares the terminal with results: ``paused()`` clears it
+(it is transient) while the caller writes a result or a message, then draws it again below what was
+written.
 """
 
 from __future__ import annotations

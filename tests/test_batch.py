@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotex import batch, cli
-from quotex.inputs import iter_jobs
+from quotex.inputs import Job, iter_jobs
 from quotex.pipeline import Extractor
 
 ARTICLES = {
@@ -201,14 +202,80 @@ def test_workers_give_exactly_the_output_of_one_process(tmp_path: Path, extracto
     alone = [o.document.to_dict() for o in batch.run(jobs, workers=1, make_extractor=lambda: extractor)]
     events: list[str] = []
     parallel = []
-    for outcome in batch.run(jobs, workers=2, on_ready=lambda: events.append("ready")):
+    counts: list[tuple[int, int]] = []  # documents finished, outcomes out by then
+    for outcome in batch.run(
+        jobs,
+        workers=2,
+        on_ready=lambda: events.append("ready"),
+        on_progress=lambda count: counts.append((count, len(parallel))),
+    ):
         events.append("outcome")
         parallel.append(outcome.document.to_dict())
     assert events == ["ready"] + ["outcome"] * len(jobs)  # the progress bar's "loading models" ends once
+    finished = [count for count, _ in counts]
+    assert finished == sorted(set(finished)) and finished[-1] == len(jobs)  # grows, ends at the number
+    assert all(count > out for count, out in counts)  # each document counted before its outcome is out
     unordered = [o.document.to_dict() for o in batch.run(jobs, workers=2, ordered=False)]
     assert parallel == alone
     assert sorted(unordered, key=lambda d: d["source"]) == alone
     assert [d["source"] for d in alone] == [job.source for job in jobs]
+
+
+def test_in_process_each_document_counts_once_as_its_analysis_ends(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1, 2, 3, ...: one call a document, a job that cannot be read included, each before the outcomes
+    of its chunk come out together."""
+    monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 4)
+    monkeypatch.setattr(batch, "RAMP", ())
+    texts = [*ARTICLES.values(), " "]  # the last one is blank: an error
+    jobs = [Job(index, f"doc{index}", text=text) for index, text in enumerate(texts)]
+    events: list[int | str] = []
+    for outcome in batch.run(jobs, make_extractor=lambda: extractor, on_progress=events.append):
+        events.append(outcome.job.source)
+    assert [event for event in events if isinstance(event, int)] == [1, 2, 3, 4, 5, 6]
+    for position, job in enumerate(jobs, 1):
+        assert events.index(position) < events.index(job.source)
+    assert events[:5] == [1, 2, 3, 4, "doc0"]  # the first chunk's documents, one by one, then its outcomes
+
+
+def test_the_first_chunks_ramp_up_and_a_small_input_stays_in_process() -> None:
+    jobs = [Job(index, f"doc{index}", text="Текст.") for index in range(100)]
+    assert [len(chunk) for chunk in batch._chunks(iter(jobs), 32)] == [1, 2, 4, 8, 16, 32, 32, 5]
+    assert [len(chunk) for chunk in batch._chunks(iter(jobs[:5]), 2)] == [1, 2, 2]
+    sizes: list[int] = []
+
+    class Stub:
+        def extract_each(self, texts: list[str], sources: list[str], *, timeout: float | None = None) -> list:
+            sizes.append(len(texts))
+            return ["x: failed" for _ in texts]
+
+    small = jobs[: batch.CHUNK_DOCUMENTS]  # in several chunks, but no worker process for so few
+    assert len(list(batch.run(small, workers=2, make_extractor=Stub))) == len(small)
+    assert sizes == [1, 2, 4, 8, 16, 1]
+
+
+def test_the_workers_count_grows_by_document_and_a_chunk_sent_again_counts_once() -> None:
+    """What the parent makes of what its workers tell it: the count of each chunk in flight, the most it
+    was ever told (a chunk sent again after its worker died starts again from nothing), all of a chunk
+    once its result is in, never more than a chunk holds."""
+    told: list[int] = []
+    tally = batch._Tally(told.append)
+    first, second = (
+        batch._Task([Job(index, f"doc{index}") for index in indexes], Future(), generation=1)
+        for indexes in (range(0, 4), range(4, 8))
+    )
+    tally.send(first)
+    tally.send(second)
+    for key, finished in [(0, 1), (4, 2), (0, 3), (0, 1), (4, 9), (99, 5)]:
+        tally.hear(key, finished)
+        tally.tell()
+    assert told == [1, 3, 5, 7]
+    second.future.set_result([])
+    tally.tell()
+    tally.collect(first)
+    tally.collect(second)
+    assert told == [1, 3, 5, 7, 8]
 
 
 @pytest.mark.parametrize("counted", [True, False])
@@ -244,8 +311,8 @@ def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
     batch.CHUNK_DOCUMENTS = 2
     try:
         jobs = list(iter_jobs([str(root)]))
-        outcomes, killed = [], []
-        for outcome in batch.run(jobs, workers=2):
+        outcomes, killed, counts = [], [], []
+        for outcome in batch.run(jobs, workers=2, on_progress=counts.append):
             if len(outcomes) == 2:
                 killed.append(multiprocessing.active_children()[0])
                 os.kill(killed[0].pid, signal.SIGKILL)
@@ -256,6 +323,7 @@ def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
     assert killed[0].exitcode == -signal.SIGKILL
     assert [o.job.source for o in outcomes] == [job.source for job in jobs]
     assert all(o.document is not None for o in outcomes), [o.error for o in outcomes if o.error]
+    assert counts == sorted(set(counts)) and counts[-1] == len(jobs)  # the chunks run again count once
 
 
 def test_output_file_never_overwrites_an_input(corpus: Path, session_extractor: Extractor) -> None:

@@ -204,6 +204,15 @@ def test_json_lines_records(tmp_path: Path) -> None:
         load(jobs[2])
 
 
+@pytest.mark.parametrize("bom", [False, True])
+def test_json_lines_syntax_error_column_counts_characters(tmp_path: Path, bom: bool) -> None:
+    """Cyrillic letters take two bytes each in UTF-8 but one column; a BOM before the line takes none."""
+    archive = write_lines(tmp_path / "news.jsonl", ['{"text": "абв", "x": ]', record(text=ARTICLE)], bom=bom)
+    jobs = list(iter_jobs([str(archive)]))
+    assert jobs[0].error == "line 1: not valid JSON (Expecting value, column 22)"
+    assert jobs[1].text == ARTICLE
+
+
 def test_json_lines_custom_id_field_and_crlf(tmp_path: Path) -> None:
     archive = tmp_path / "lenta.ndjson"
     archive.write_bytes(

@@ -27,6 +27,21 @@ def test_extract_many_equals_extract_one_by_one(extractor: Extractor, sample_tex
     assert [d.source for d in together] == sources
 
 
+@pytest.mark.parametrize("long_from", [None, 60])
+def test_extract_each_tells_each_document_once_as_it_is_done(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, long_from: int | None
+) -> None:
+    """In order; texts long enough to go in parts (here from 60 characters) come after the others."""
+    sources = [f"doc{i}" for i in range(len(TEXTS))]
+    plain = extractor.extract_each(TEXTS, sources)
+    if long_from is not None:
+        monkeypatch.setattr(pipeline.segments, "SEGMENT_CHARS", long_from)
+    told: list[int] = []
+    results = extractor.extract_each(TEXTS, sources, on_each=told.append)
+    assert told == ([0, 1, 2, 3] if long_from is None else [1, 3, 0, 2])
+    assert [result.to_dict() for result in results] == [result.to_dict() for result in plain]
+
+
 def test_empty_text_gives_an_empty_document(extractor: Extractor) -> None:
     document = extractor.extract("")
     assert document.to_dict()["quotes"] == [] and document.people == ()

@@ -38,8 +38,11 @@ DRIVER = textwrap.dedent(
         def __init__(self):
             time.sleep(0.5)  # models loading
 
-        def extract_each(self, texts, sources, *, timeout=None):
-            time.sleep(0.06 * len(texts))
+        def extract_each(self, texts, sources, *, timeout=None, on_each=None):
+            for index in range(len(texts)):
+                time.sleep(0.06)
+                if on_each is not None:
+                    on_each(index)  # the bar moves a document at a time, between the results
             return [full_document(source) for source in sources]
 
     if {fake!r}:

@@ -165,8 +165,7 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
     done = quotes = 0
     try:
         with report.guard(), _progress(err, total, enabled=options.progress) as bar:
-            for outcome in _outcomes(jobs, options, on_ready=bar.ready):
-                bar.advance()
+            for outcome in _outcomes(jobs, options, on_ready=bar.ready, on_progress=bar.finished):
                 if outcome.error is not None:
                     message = missing.first(outcome)
                     if message is None:
@@ -251,10 +250,14 @@ def _documents(count: int) -> str:
 
 
 def _outcomes(
-    jobs: Iterable[Job], options: Options, on_ready: Callable[[], None] | None = None
+    jobs: Iterable[Job],
+    options: Options,
+    on_ready: Callable[[], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> Iterator[batch.Outcome]:
     """The jobs run in this machine's processes, or on a Dask cluster with ``options.dask``;
-    ``on_ready`` is called once the models are loaded (on Dask: with the first outcome)."""
+    ``on_ready`` is called once the models are loaded, ``on_progress`` with the number of documents
+    finished each time it grows (on Dask: both as the outcomes come)."""
     if options.dask is None:
         return batch.run(
             jobs,
@@ -263,12 +266,24 @@ def _outcomes(
             make_extractor=make_extractor,
             timeout=options.timeout,
             on_ready=on_ready,
+            on_progress=on_progress,
         )
     from .dask import run_on_dask  # needs the dask extra; the command checked that it is installed
 
-    return run_on_dask(
+    outcomes = run_on_dask(
         jobs, options.dask, ordered=options.ordered, n_workers=options.workers, timeout=options.timeout
     )
+    return _counting(outcomes, on_progress)
+
+
+def _counting(
+    outcomes: Iterator[batch.Outcome], on_progress: Callable[[int], None] | None
+) -> Iterator[batch.Outcome]:
+    """The outcomes, ``on_progress`` told their number so far as each comes."""
+    for count, outcome in enumerate(outcomes, 1):
+        if on_progress is not None:
+            on_progress(count)
+        yield outcome
 
 
 def _counted(jobs: Iterable[Job]) -> tuple[Iterable[Job], int | None]:
@@ -450,7 +465,7 @@ def _many(arguments: list[str]) -> bool:
 class _Progress(Protocol):
     def ready(self) -> None: ...
 
-    def advance(self) -> None: ...
+    def finished(self, count: int) -> None: ...
 
     def paused(self) -> AbstractContextManager[None]: ...
 
@@ -461,7 +476,7 @@ class _NoProgress:
     def ready(self) -> None:
         pass
 
-    def advance(self) -> None:
+    def finished(self, count: int) -> None:
         pass
 
     def paused(self) -> AbstractContextManager[None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from natasha import Doc
 from natasha.doc import DocSent, DocSpan
@@ -84,6 +84,7 @@ class Extractor:
         sources: Sequence[str | None] | None = None,
         *,
         timeout: float | None = None,
+        on_each: Callable[[int], None] | None = None,
     ) -> list[Document | AnalysisTimeout]:
         """``extract_many`` that goes on past a document over its time limit: its place in the result
         holds its ``AnalysisTimeout`` instead of a ``Document``.
@@ -91,45 +92,65 @@ class Extractor:
         Each document may take ``timeout`` seconds. Documents analysed together share natasha's stage,
         which may take ``timeout`` times their number, and each is charged an equal part of it. Should
         that stage run over, each document is analysed again alone, with its own limit.
+
+        ``on_each`` (for a progress bar) is called with a document's index as soon as its result is
+        ready, once for each document: after natasha's stage, which the documents share, one by one.
         """
         with limited(self.numpy_threads):
-            return self._extract_each(texts, sources, timeout)
+            return self._extract_each(texts, sources, timeout, on_each)
 
     def _extract_each(
-        self, texts: Sequence[str], sources: Sequence[str | None] | None, timeout: float | None
+        self,
+        texts: Sequence[str],
+        sources: Sequence[str | None] | None,
+        timeout: float | None,
+        on_each: Callable[[int], None] | None = None,
     ) -> list[Document | AnalysisTimeout]:
         if not texts:
             return []  # nothing to analyse: no need to load the models
         sources = list(sources or [None] * len(texts))
         if any(len(text) > segments.SEGMENT_CHARS for text in texts):
-            return self._long_apart(texts, sources, timeout)
+            return self._long_apart(texts, sources, timeout, on_each)
         models = self.models
         started = time.monotonic()
+        results: Iterable[Document | AnalysisTimeout]
         try:
             with time_limit(timeout and timeout * len(texts), sources[0] if len(texts) == 1 else None):
                 docs = annotate_many(texts, models, parse=self._worth_parsing)
         except AnalysisTimeout as error:
             if len(texts) == 1:
-                return [error]
-            return [
-                self.extract_each([text], [source], timeout=timeout)[0]
-                for text, source in zip(texts, sources, strict=True)
-            ]
-        share = (time.monotonic() - started) / len(texts)
-        return [self._within(doc, source, timeout, share) for doc, source in zip(docs, sources, strict=True)]
+                results = [error]
+            else:
+                results = (
+                    self.extract_each([text], [source], timeout=timeout)[0]
+                    for text, source in zip(texts, sources, strict=True)
+                )
+        else:
+            share = (time.monotonic() - started) / len(texts)
+            results = (
+                self._within(doc, source, timeout, share) for doc, source in zip(docs, sources, strict=True)
+            )
+        return _reported(results, on_each)
 
     def _long_apart(
-        self, texts: Sequence[str], sources: list[str | None], timeout: float | None
+        self,
+        texts: Sequence[str],
+        sources: list[str | None],
+        timeout: float | None,
+        on_each: Callable[[int], None] | None,
     ) -> list[Document | AnalysisTimeout]:
         """Texts longer than ``segments.SEGMENT_CHARS`` each in its parts; the others together as usual."""
         short = [index for index, text in enumerate(texts) if len(text) <= segments.SEGMENT_CHARS]
         results: list[Document | AnalysisTimeout | None] = [None] * len(texts)
-        found = self.extract_each([texts[i] for i in short], [sources[i] for i in short], timeout=timeout)
+        on_short = None if on_each is None else lambda at: on_each(short[at])
+        found = self._extract_each([texts[i] for i in short], [sources[i] for i in short], timeout, on_short)
         for index, result in zip(short, found, strict=True):
             results[index] = result
         for index, text in enumerate(texts):
             if results[index] is None:
                 results[index] = self._in_parts(text, sources[index], timeout)
+                if on_each is not None:
+                    on_each(index)
         return results  # type: ignore[return-value]  # every place filled
 
     def _in_parts(self, text: str, source: str | None, timeout: float | None) -> Document | AnalysisTimeout:
@@ -201,6 +222,18 @@ class Extractor:
             organisations=organisations,
             locations=locations,
         )
+
+
+def _reported(
+    results: Iterable[Document | AnalysisTimeout], on_each: Callable[[int], None] | None
+) -> list[Document | AnalysisTimeout]:
+    """The results drawn into a list, ``on_each`` told the index of each as it comes."""
+    drawn = []
+    for index, result in enumerate(results):
+        drawn.append(result)
+        if on_each is not None:
+            on_each(index)
+    return drawn
 
 
 def summarise_speakers(quotes: tuple[Quote, ...]) -> tuple[SpeakerSummary, ...]:

@@ -1,10 +1,13 @@
 """The progress bar on stderr during a batch (rich, loaded when shown).
 
 Two stages: "loading models" (a pulsing bar, no count) until the analysis starts, then "analysing" with
-documents done, the rate and the time left. The rate is honest: documents done over the seconds since the
-analysis began, model loading left out, so a chunk of documents arriving at once does not show thousands
-of documents a second. The bar never shares the terminal with results: ``paused()`` clears it (it is
-transient) while the caller writes a result or a message, then draws it again below what was written.
+documents done, the rate and the time left. A document counts when its analysis ends (reported by
+``batch.run`` one at a time, or from worker processes several times a second), not when its result
+comes out, which may wait for the documents before it. The rate is honest: documents done over the
+seconds since the analysis began, model loading left out, so a burst of documents does not show
+thousands of documents a second. The bar never shares the terminal with results: ``paused()`` clears it
+(it is transient) while the caller writes a result or a message, then draws it again below what was
+written.
 """
 
 from __future__ import annotations
@@ -46,11 +49,13 @@ class ProgressBar:
             self.started = time.monotonic()
             self.progress.update(self.task, description=_(ANALYSING), total=self.total)
 
-    def advance(self) -> None:
-        """One more document done (analysed or failed)."""
+    def finished(self, count: int) -> None:
+        """``count`` documents done (analysed or failed), as the analysis reports them; a count below
+        the last one changes nothing."""
         self.ready()
-        self.done += 1
-        self.progress.update(self.task, completed=self.done)
+        if count > self.done:
+            self.done = count
+            self.progress.update(self.task, completed=self.done)
 
     def rate(self) -> float | None:
         """Documents a second since the analysis began, once a document is done."""

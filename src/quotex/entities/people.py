@@ -349,6 +349,8 @@ def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
     tree = Tree.of_sentence(sent)
     roles = load_roles()
     before = _role_before(tokens, index, name, name_ids, tree, roles, vocab)
+    if before is NOT_HIS:
+        return None
     if before is not None:
         head, end = before
     else:
@@ -361,8 +363,13 @@ def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
     return _role_phrase(doc, head, tokens, index, end, vocab)
 
 
+NOT_HIS: tuple[Any, int] = (None, -1)
+"""What ``_role_before`` says of a role phrase before the name that describes someone else."""
+
+
 def _role_before(tokens, index, name, name_ids, tree, roles, vocab) -> tuple[Token, int] | None:
-    """The head of a role phrase ending right before the name, and the phrase's last position."""
+    """The head of a role phrase ending right before the name, and the phrase's last position; ``NOT_HIS``
+    when the phrase describes someone else, the name being its complement's owner."""
     first = index[name[0].id]
     others = _other_person_positions(tokens, name_ids)
     for position in range(first - 1, max(first - 1 - ROLE_WINDOW, -1), -1):
@@ -376,6 +383,8 @@ def _role_before(tokens, index, name, name_ids, tree, roles, vocab) -> tuple[Tok
         if all(tok.id in subtree for tok in gap) and _linked(candidate, name, name_ids, subtree, gap):
             if gap and gap[-1].text in OPENING_QUOTES:
                 return None  # a title in quotes: "премьера фильма «Александр Невский»"
+            if _owner_of_complement(candidate, name, name_ids, gap, roles, vocab):
+                return NOT_HIS  # "представитель партии Цвангираи": the party's, not the representative
             end = first - 1
             while end > position and tokens[end].pos == "ADJ":
                 end -= 1  # "президент 89-летний Роберт Мугабе": the adjective describes the person
@@ -462,6 +471,40 @@ def _linked(
         or candidate.head_id in name_ids
         or any(root.head_id == candidate.id or root.head_id in subtree for root in roots)
     )
+
+
+def _owner_of_complement(
+    role: Token,
+    name: Sequence[Token],
+    name_ids: set[str],
+    gap: Sequence[Token],
+    roles: frozenset[str],
+    vocab: MorphVocab,
+) -> bool:
+    """Whether the parse hangs the name on a common noun of the role's complement that is no role itself:
+    the name is then that noun's owner ("партии Цвангираи"), not the one the role describes. A noun with a
+    preposition or a capitalised word of its own ("по экономическим вопросам", "Белого дома"), or a plural,
+    is a complement the parse may well have hung the name on by mistake: the role stands; so it does where
+    the name's oblique case is the role's ("судьей окружного суда Джорджем О'Тулом")."""
+    roots = [tok for tok in name if tok.head_id not in name_ids]
+    heads = {tok.id: tok for tok in gap}
+    for root in roots:
+        head = heads.get(root.head_id)
+        if (
+            head is None
+            or head.pos != "NOUN"
+            or not head.text.islower()
+            or head.feats.get("Number") == "Plur"  # "наставник футболистов сборной": no one's own
+            or _is_role_noun(head, roles, vocab)
+        ):
+            continue
+        case = root.feats.get("Case")
+        if case not in (None, "Nom", head.feats.get("Case")) and case == role.feats.get("Case"):
+            continue
+        own = [tok for tok in gap if tok.head_id == head.id]
+        if not any(tok.rel == "case" or tok.text[:1].isupper() for tok in own):
+            return True
+    return False
 
 
 def _widen(head: Token, tokens: Sequence[Token], index: dict[str, int], tree: Tree, roles, vocab) -> Token:

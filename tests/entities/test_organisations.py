@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.entities.organisations import find_organisations, stands_for
+from quotex.entities.organisations import clips, find_organisations, stands_for
 from quotex.nlp import Models, annotate
 from quotex.records import Entity
 
@@ -542,3 +542,49 @@ def test_platforms_and_competitions_are_not_organisations(
     """A Latin name things are "на" is a platform (a broadcaster's acronym is not); a name right after a
     final, a match or a win is a competition, unless it is a league's acronym or a quoted team."""
     assert names(text, models) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "expected"),
+    [
+        ("Норникель", "Норильский никель", True),
+        ("Минобороны", "Министерство обороны России", True),
+        ("Госдеп", "Госдепартамент США", True),
+        ("Карнеги-центр", "Московский Центр Карнеги", True),
+        ("Росбанк", "Российский банк развития", False),  # every word, not the first two
+        ("Газпром", "Газпромнефть", False),  # a word of its own, not a cut
+        ("Ростех", "Ростехнадзор", False),
+        ("Никель", "Норильский никель", False),
+        ("Яндекс", "Яндекс.Браузер", False),
+        ("МВД", "Министерство внутренних дел", False),  # an acronym: ``stands_for``
+    ],
+)
+def test_stump_compounds_clip_a_longer_name(name: str, other: str, expected: bool) -> None:
+    assert clips(name, other) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Госдепартамент США выступил с заявлением. Позже в Госдепе уточнили детали.",
+            "Госдепартамент США",
+            ["Госдепартамент США", "Госдепе"],
+        ),
+        (
+            "Компания «Норильский никель» отчиталась о прибыли. Акции Норникеля выросли.",
+            "Норильский никель",
+            ["Норильский никель", "Норникеля"],
+        ),
+        (
+            "Доклад подготовил Московский Центр Карнеги. Эксперты Карнеги-центра считают иначе.",
+            "Московский Центр Карнеги",
+            ["Московский Центр Карнеги", "Карнеги-центра"],
+        ),
+    ],
+)
+def test_a_stump_compound_is_the_same_organisation(
+    text: str, name: str, mentions: list[str], models: Models
+) -> None:
+    (entity,) = organisations(text, models)
+    assert (entity.name, [m.text for m in entity.mentions]) == (name, mentions)

@@ -8,7 +8,7 @@ from quotex.entities.people import find_people
 from quotex.nlp import Models, annotate_many
 from quotex.quotes import find_findings
 from quotex.quotes.context import Context
-from quotex.speakers.entities import DocumentEntities, _clips
+from quotex.speakers.entities import DocumentEntities
 from quotex.speakers.mentions import Mentions
 from quotex.speakers.phrases import Phrases
 
@@ -93,15 +93,3 @@ def test_a_quote_split_by_its_cue_has_one_source(extractor) -> None:
         first.description,
         first.mention,
     )
-
-
-def test_clipped_names() -> None:
-    assert _clips("норникель", ["норильский", "никель"])
-    assert _clips("минобороны", ["министерство", "обороны"])
-    assert not _clips("росбанк", ["российский", "банк", "развития"])  # every word, not the first two
-    assert not _clips("газпром", ["газпромнефть"], whole=True)  # a word of its own, not a cut
-    assert not _clips("ростех", ["ростехнадзор"], whole=True)
-    assert _clips("госдеп", ["госдепартамент"], whole=True)
-    assert not _clips("никель", ["норильский", "никель"])
-    assert not _clips("яндекс", ["яндекс.браузер"], whole=True)
-    assert not _clips("мвд", ["министерство", "внутренних", "дел"])

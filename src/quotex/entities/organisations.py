@@ -338,7 +338,8 @@ def make_mention(tokens: list[Any], candidate: Candidate, text: str, vocab: Morp
 
 
 def merge(mentions: list[Mention], aliases: dict[str, str]) -> tuple[Entity, ...]:
-    """Group mentions by name, acronyms under their full names; organisations in order of first mention.
+    """Group mentions by name, acronyms and stump compounds under their full names ("ФСБ", "Госдеп");
+    organisations in order of first mention.
 
     An organisation takes the name of its first mention that does not open a sentence, where a capital
     letter says nothing ("Полиция задержала ..." and "... сообщила полиция" make "полиция").
@@ -348,10 +349,12 @@ def merge(mentions: list[Mention], aliases: dict[str, str]) -> tuple[Entity, ...
         if not is_acronym(mention.name) or mention.key not in aliases:
             names.setdefault(mention.key, mention.name)
     for key, name in list(names.items()):
-        if is_acronym(name) and key not in aliases:
-            expansions = [other for other in names.values() if other != name and stands_for(name, other)]
-            if len(expansions) == 1:
-                aliases[key] = merge_key(expansions[0])
+        if key in aliases:
+            continue
+        same = stands_for if is_acronym(name) else clips
+        expansions = [other for other in names.values() if other != name and same(name, other)]
+        if len(expansions) == 1:
+            aliases[key] = merge_key(expansions[0])
     groups: dict[str, list[Span]] = {}
     for mention in mentions:
         key = resolve(mention.key, aliases)
@@ -382,6 +385,49 @@ def stands_for(acronym: str, name: str) -> bool:
         return True
     letters = "".join(word[0] for word in words if word.lower() not in FUNCTION_WORDS).upper()
     return letters == acronym or (letters[:-1] == acronym and words[-1][:1].isupper())
+
+
+def clips(name: str, other: str) -> bool:
+    """Whether ``name`` is a stump compound of the longer name ``other``, as Russian clips names: the
+    beginnings of its words ("Норникель" / "Норильский никель", "Минобороны" / "Министерство обороны
+    России") or one word cut inside its root ("Госдеп" / "Госдепартамент США"); a country or another
+    name at the end of ``other`` may be left out. A hyphenated name is the reverse of a head noun and
+    its name ("Карнеги-центр" / "Московский Центр Карнеги")."""
+    if " " in name or len(name) < 4 or name.isupper() or len(other) <= len(name):
+        return False
+    short = merge_key(name)
+    kept = other.split()
+    while len(kept) > 1 and kept[-1][:1].isupper():
+        kept.pop()  # "Госдепартамент США", "Министерство обороны России": without the country
+    words = merge_key(" ".join(kept)).split()
+    if _stump(short, words, whole=len(words) == 1):
+        return True
+    first, _, head = short.rpartition("-")
+    return bool(first) and " ".join((head, first)) in " ".join(merge_key(other).split()[-2:])
+
+
+VOWELS = frozenset("аеиоуыэюя")
+
+
+def _stump(short: str, words: list[str], whole: bool = False) -> bool:
+    """Is ``short`` made of the beginnings of all of ``words`` in order, two letters or more of each
+    ("нор" + "никель", "мин" + "обороны"), or (``whole``) the beginning of a single longer word cut
+    before a vowel, inside a root ("госдеп|артамент", not "газпром|нефть", "ростех|надзор")?"""
+    if whole:
+        rest = words[0][len(short) :] if len(words) == 1 and words[0].startswith(short) else ""
+        return rest[:1] in VOWELS and rest != ""
+    if len(words) < 2:
+        return False
+    first, rest = words[0], words[1:]
+    for cut in range(2, min(len(first), len(short)) + 1):
+        if first[:cut] != short[:cut]:
+            break
+        remainder = short[cut:]
+        if len(rest) == 1 and len(remainder) >= 2 and rest[0].startswith(remainder):
+            return True
+        if len(rest) > 1 and remainder and _stump(remainder, rest):
+            return True
+    return False
 
 
 def merge_key(name: str) -> str:

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from natasha.doc import DocSpan, DocToken
 
+from ..entities.organisations import clips
 from ..entities.people import person_gender
 from ..quotes.context import Context
 from ..quotes.cues import org_anaphora, sources
@@ -15,7 +16,6 @@ from ..records import Entity, Person
 from .phrases import Phrases
 
 QUOTE_MARKS = frozenset('«»"„“”')
-VOWELS = frozenset("аеиоуыэюя")
 
 
 class DocumentEntities:
@@ -86,18 +86,7 @@ class DocumentEntities:
     def fullest(self, name: str) -> str:
         """The name of another organisation of the document that ``name`` clips, as Russian stump
         compounds do ("Госдеп" -> "Госдепартамент", "Норникель" -> "Норильский никель"); else ``name``."""
-        if " " in name or len(name) < 4 or name.isupper():
-            return name
-        short = name.lower().replace("ё", "е")
-        for organisation in self.organisations:
-            other = organisation.name
-            kept = other.split()
-            while len(kept) > 1 and kept[-1][:1].isupper():
-                kept.pop()  # "Госдепартамент США", "Министерство обороны России": without the country
-            words = " ".join(kept).lower().replace("ё", "е").split()
-            if len(other) > len(name) and _clips(short, words, whole=len(words) == 1):
-                return other
-        return name
+        return next((o.name for o in self.organisations if clips(name, o.name)), name)
 
     def name_of(self, span: DocSpan) -> str:
         """The name of the person a PER span names: the merged person's, else the span's nominative."""
@@ -235,24 +224,3 @@ class DocumentEntities:
             if token.feats.get("Gender"):
                 return token.feats["Gender"]
         return None
-
-
-def _clips(short: str, words: list[str], whole: bool = False) -> bool:
-    """Is ``short`` made of the beginnings of all of ``words`` in order, two letters or more of each
-    ("нор" + "никель", "мин" + "обороны"), or (``whole``) the beginning of a single longer word cut
-    before a vowel, inside a root ("госдеп|артамент", not "газпром|нефть", "ростех|надзор")?"""
-    if whole:
-        rest = words[0][len(short) :] if len(words) == 1 and words[0].startswith(short) else ""
-        return rest[:1] in VOWELS and rest != ""
-    if len(words) < 2:
-        return False
-    first, rest = words[0], words[1:]
-    for cut in range(2, min(len(first), len(short)) + 1):
-        if first[:cut] != short[:cut]:
-            break
-        remainder = short[cut:]
-        if len(rest) == 1 and len(remainder) >= 2 and rest[0].startswith(remainder):
-            return True
-        if len(rest) > 1 and remainder and _clips(remainder, rest):
-            return True
-    return False

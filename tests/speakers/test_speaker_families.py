@@ -722,3 +722,38 @@ CLIPPED_NAMES = [
 @pytest.mark.parametrize("case", CLIPPED_NAMES)
 def test_a_clipped_name_speaks_under_the_full_one(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
+
+
+OTHER_CLAUSES = [
+    (  # a conjoined subject of another clause, which the parse gave the singular verb
+        "Владимир Путин и Дмитрий Медведев приехали в Москву, а министр Сергей Лавров заявил, что "
+        "переговоры продолжатся.",
+        "переговоры продолжатся",
+        "Сергей Лавров",
+        "person",
+    ),
+    (  # a name the parse hung on the role noun from an earlier clause
+        "Иван Петров и его заместитель Олег Смирнов уехали в США, а министр спорта Виталий Кузнецов "
+        "сообщил, что лаборатория будет закрыта.",
+        "лаборатория будет закрыта",
+        "Виталий Кузнецов",
+        "person",
+    ),
+    (  # whom the press office told is no speaker
+        "В пресс-службе музея журналистам ИА Регнум сообщили, что выставка откроется в мае.",
+        "выставка откроется",
+        "пресс-служба музея",
+        "organisation",
+    ),
+    (  # a name natasha left untagged keeps its capital in a joint source
+        "Путин и Медведев заявили, что переговоры продолжатся.",
+        "переговоры продолжатся",
+        "Путин и Медведев",
+        "person",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", OTHER_CLAUSES)
+def test_a_source_of_another_clause_or_the_addressee_does_not_speak(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)

@@ -406,7 +406,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     ]
     if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила"),
         agreeing = [s for s in subjects if _agrees_with(s, verb)] or subjects  # and a name over a role noun
-        return next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
+        subject = next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
+        return _singular_subject(ctx, subject, verb) or subject
     if verb.rel == "conj" or verb.feats.get("VerbForm") == "Conv":
         # "X назвал ... и предложил ...", "X объявил, заявив, что ...", "X отказался комментировать,
         # подчеркнув, что ...": the subject of the finite verb the clause hangs on
@@ -440,6 +441,18 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 # whose author speakers.resolve looks for where the text mentioned it before
                 return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
+
+
+def _singular_subject(ctx: Context, subject: DocToken, verb: DocToken) -> DocToken | None:
+    """For a singular verb the parse gave a conjoined subject: the nominative nearer the verb, which the
+    parse put in another clause ("Иван и Олег уехали, а министр Лавров заявил" -> министр); None when
+    the subject is no list or nothing nearer agrees with the verb."""
+    if verb.feats.get("Number") != "Sing" or not any(c.rel == "conj" for c in ctx.children(subject)):
+        return None
+    nearer = _nearest_nominative(ctx, verb, after=False)
+    if nearer is None or nearer.start <= subject.start or nearer.id in ctx.tree.subtree_ids(subject):
+        return None
+    return nearer if _agrees_with(nearer, verb) else None
 
 
 def _name_before_participle(ctx: Context, verb: DocToken) -> DocToken | None:
@@ -491,7 +504,11 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
             continue
         if token.text in CLAUSE_MARKS:
             break
-        if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
+        if (
+            token.feats.get("Case") == "Nom"
+            and token.pos in ("NOUN", "PROPN", "PRON")
+            and not _in_addressee(ctx, token, verb)
+        ):
             return _phrase_head(ctx, token)
         index -= 1
     if not after or (before and before[-1].text not in CLAUSE_MARKS):
@@ -505,6 +522,17 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
         if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
             return _phrase_head(ctx, token)
     return None
+
+
+def _in_addressee(ctx: Context, token: DocToken, verb: DocToken) -> bool:
+    """Whether the token names whom the verb speaks to: it hangs below a dative noun ("журналистам ИА
+    Регнум сообщили" -> not the agency)."""
+    for ancestor in ctx.tree.ancestors(token):
+        if ancestor is verb:
+            return False
+        if ancestor.pos in ("NOUN", "PRON") and ancestor.feats.get("Case") == "Dat":
+            return True
+    return False
 
 
 def _inserted_clause(tokens: list[DocToken], closing: int) -> int | None:

@@ -145,7 +145,9 @@ class Mentions:
         for _ in range(3):
             next_frontier = []
             for node in frontier:
-                for child in ctx.children(node):
+                for child in sorted(ctx.children(node), key=lambda c: c.start < token.start):
+                    # a name after the noun before one the parse hung on it from before ("его заместитель
+                    # Тимофей Соболевский уехали, а министр Виталий Мутко сообщил")
                     named = ctx.entity_of(child)
                     same_case = child.feats.get("Case") == case or (
                         child.rel != "nmod" and child.feats.get("Case") is None

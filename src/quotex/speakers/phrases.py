@@ -62,7 +62,9 @@ class Phrases:
                 parts.append(self.ctx.text[words[index - 1][0].stop : token.start])
             parts.append(word)
         text = "".join(parts)
-        return text[:1].lower() + text[1:] if not text[:2].isupper() and not keep_case else text
+        if keep_case or text[:2].isupper() or (words and words[0][0].pos == "PROPN"):
+            return text  # an acronym or a name ("Путин" that natasha did not tag) keeps its capital
+        return text[:1].lower() + text[1:]
 
     def nominative(self, token: DocToken, number: str, gender: str | None = None) -> str:
         """The word in the nominative, in ``number`` (and, for an adjective, the ``gender`` of its

@@ -330,3 +330,44 @@ def test_a_clause_that_runs_into_a_direct_quote_ends_where_it_begins(extractor: 
             ("Он делал вид, что ему это неинтересно! Но мы включили телевизор, и он увидел гол", "direct"),
         ],
     )
+
+
+SHORT_WORDS = [
+    (  # a pronoun or an adverb makes three words said, not a name, before ", сказала X"
+        "«Это слегка неловко», сказала певица Анна Смирнова.",
+        [("Это слегка неловко", "direct")],
+    ),
+    ("«Не сейчас», ответил министр Иван Петров.", [("Не сейчас", "direct")]),
+    (  # a name in quotes before a comma and a cue is still no quote of its own
+        "Главным соперником остаётся «Спартак», сказал тренер Иван Петров.",
+        [("Главным соперником остаётся «Спартак»", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_WORDS)
+def test_a_short_quote_with_words_said(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NEGATED_AND_TOPICS = [
+    ("Министерство ничего не сообщает о деталях операции.", []),  # a claim denied is none
+    (  # "говоря о" names the topic of what follows
+        "Говоря о будущем социальных сетей, министр Иван Петров отметил, что они изменят мир.",
+        [("они изменят мир", "indirect")],
+    ),
+    (  # another gerund's "о"-phrase may state a claim
+        "Объявив об отмене всех концертов до конца года, певица Анна Смирнова извинилась перед поклонниками.",
+        [("об отмене всех концертов до конца года", "indirect")],
+    ),
+    ("Министр Иван Петров не исключил, что уйдёт в отставку.", [("уйдёт в отставку", "indirect")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGATED_AND_TOPICS)
+def test_negated_claims_topics_and_possibilities(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -203,10 +203,11 @@ def _last_clause_back(backwards: Iterator[DocToken]) -> Iterator[DocToken]:
 
 
 def _is_name(ctx: Context, span: QuotedSpan) -> bool:
-    """A capitalised name of at most three words with no verb: «Арарат», «Единая Россия»."""
+    """A capitalised name of at most three words with no verb: «Арарат», «Единая Россия»; a pronoun, an
+    adverb or a particle makes words said: «Это слегка неловко», «Не сейчас»."""
     words = [t for t in ctx.tokens_between(span.start, span.end) if t.pos != "PUNCT"]
-    has_verb = any(t.pos in ("VERB", "AUX") for t in words)
-    return len(words) <= 3 and not has_verb and ctx.text[span.start : span.start + 1].isupper()
+    said = any(t.pos in ("VERB", "AUX", "PRON", "ADV", "PART") for t in words)
+    return len(words) <= 3 and not said and ctx.text[span.start : span.start + 1].isupper()
 
 
 YEAR_AFTER = re.compile(r"[ \t]*\((?:\d{4}|\d{4}[—–-]\d{2,4})\)")

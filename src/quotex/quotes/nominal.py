@@ -17,6 +17,8 @@ from .cues import claim_verbs, cues, sources
 
 NOT_CONTENT = {"punct", "cc", "conj", "parataxis", "nsubj", "nsubj:pass", "discourse", "vocative", "aux"}
 ABOUT = {"о", "об", "обо"}
+TALK = {"говорить", "рассказывать"}
+"""Verbs whose gerund with an "о"-phrase names a topic: "говоря о ...", "рассказывая о ..."."""
 POINTING_BACK = {"это", "этот", "то", "тот", "такой", "все", "всё", "что"}
 DEMONSTRATIVES = {"этот", "тот", "такой", "данный"}
 OBJECTS = ("NOUN", "PROPN", "PRON", "X", "NUM")
@@ -25,7 +27,11 @@ QUOTED = re.compile(r"[«\"„“][^«»\"„“”]*[»\"“”]")
 
 
 def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
-    """The offsets of the claim the verb governs, or None when it governs no claim."""
+    """The offsets of the claim the verb governs, or None when it governs no claim: none for a negated
+    verb ("ничего не сообщает о деталях") nor for an "о"-phrase after "говоря" ("Говоря о будущем
+    отрасли, он ..."), which names the topic of what follows ("объявив об отмене концертов" is a claim)."""
+    if _negated(ctx, verb):
+        return None
     lemma = ctx.lemma(verb)
     lexicon = cues()
     governed = [
@@ -36,7 +42,11 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
         first = _claim_start(ctx, governed, claim_verbs()[lemma])
     if first is None and lemma in lexicon["call"]:
         first = _called(ctx, governed)
-    if first is None and lemma in lexicon["about"]:
+    if (
+        first is None
+        and lemma in lexicon["about"]
+        and not (verb.feats.get("VerbForm") == "Conv" and lemma in TALK)
+    ):
         first = _about(ctx, governed)
     if first is None:
         return None
@@ -114,6 +124,14 @@ def _about(ctx: Context, governed: list[DocToken]) -> DocToken | None:
         said = [c for c in ctx.children(child) if c.rel not in ("case", "amod", "det", "punct")]
         return child if said else None
     return None
+
+
+def _negated(ctx: Context, verb: DocToken) -> bool:
+    """Whether "не" hangs on the verb or stands right before it."""
+    before = next(ctx.tokens_back(max(0, verb.start - 4), verb.start), None)
+    return any(c.text.lower() == "не" for c in ctx.children(verb)) or (
+        before is not None and before.text.lower() == "не"
+    )
 
 
 def _preposition(ctx: Context, token: DocToken) -> str:

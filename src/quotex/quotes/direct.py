@@ -405,6 +405,7 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         and not _across_quote(ctx, child, verb)
         and not _in_reported_clause(ctx, child, verb)
     ]
+    subjects = _outside_names(ctx, subjects)
     if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила"),
         agreeing = [s for s in subjects if _agrees_with(s, verb)] or subjects  # and a name over a role noun
         subject = next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
@@ -442,6 +443,18 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 # whose author speakers.resolve looks for where the text mentioned it before
                 return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
+
+
+def _outside_names(ctx: Context, subjects: list[DocToken]) -> list[DocToken]:
+    """The subjects, less a word inside a name that another subject before it owns: "Студент МГУ им.
+    Ломоносова признал" has the student for its subject, whatever the parse made of "Ломоносова"."""
+    kept = []
+    for subject in subjects:
+        named = ctx.entity_of(subject)
+        inside = named is not None and named.start < subject.start
+        if not (inside and any(other.start < named.start for other in subjects)):
+            kept.append(subject)
+    return kept
 
 
 def _singular_subject(ctx: Context, subject: DocToken, verb: DocToken) -> DocToken | None:

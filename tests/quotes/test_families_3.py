@@ -371,3 +371,26 @@ def test_negated_claims_topics_and_possibilities(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+POINTING_BACK = [
+    (  # the object of the thing itself, not of what was reported: no quote
+        "Законы действуют в пяти регионах страны. Европарламент осудил эти законы.",
+        [],
+    ),
+    (
+        "Законы действуют в пяти регионах страны. Министр Иван Петров подтвердил эту информацию.",
+        [("Законы действуют в пяти регионах страны", "indirect")],
+    ),
+    (
+        "Законы действуют в пяти регионах страны. Министр Иван Петров подтвердил это.",
+        [("Законы действуют в пяти регионах страны", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POINTING_BACK)
+def test_a_cue_points_back_to_what_was_reported(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -352,7 +352,13 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
     before = [t.text.lower() for t in sent.tokens if t.stop <= verb.start]
     after = [t.text.lower() for t in sent.tokens if t.start >= verb.stop]
     about_this = ["об", "этом"] in (before[-2:], after[:2], before[:2])
-    pointing = [c for c in ctx.children(verb) if c.rel == "obj" and points_back(ctx, c)]
+    pointing = [
+        c
+        for c in ctx.children(verb)
+        if c.rel == "obj"
+        and points_back(ctx, c)
+        and (c.pos == "PRON" or ctx.lemma(c) in cues()["reported"])  # "эту информацию", not "эти законы"
+    ]
     if not about_this and not (pointing and ctx.lemma(verb) in claim_verbs()):
         return None
     if verb.rel in ("acl", "acl:relcl", "advcl") or any(

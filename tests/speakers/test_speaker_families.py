@@ -763,3 +763,30 @@ OTHER_CLAUSES = [
 @pytest.mark.parametrize("case", OTHER_CLAUSES)
 def test_a_source_of_another_clause_or_the_addressee_does_not_speak(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
+
+
+STATEMENT_OWNERS = [
+    (  # a foreign name after the statement noun owns it
+        "Прибыль компании выросла вдвое, отмечается в сообщении Berkshire Hathaway.",
+        "Прибыль компании",
+        "Berkshire Hathaway",
+        "organisation",
+    ),
+    (  # the statement posted on the site of a named club
+        "В заявлении на официальном сайте клуба «Спартак» говорится, что тренер покинул команду.",
+        "тренер покинул",
+        "Спартак",
+        "organisation",
+    ),
+    (  # an unnamed club's site names nobody
+        "В заявлении на официальном сайте клуба говорится, что тренер покинул команду.",
+        "тренер покинул",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", STATEMENT_OWNERS)
+def test_the_owner_of_a_statement_speaks(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)

@@ -631,10 +631,28 @@ def _owner_past_aside(ctx: Context, noun: DocToken) -> DocToken | None:
 
 
 def _genitive(ctx: Context, noun: DocToken) -> DocToken | None:
+    """The noun's genitive complement, or a foreign name standing for one ("в сообщении Berkshire
+    Hathaway"), or the owner of the site it was posted on ("в заявлении на сайте клуба")."""
     for child in ctx.children(noun):
         if child.rel == "nmod" and child.feats.get("Case") == "Gen":
             return child
+        if child.rel == "nmod" and child.pos == "X" and ctx.entity_of(child) is not None:
+            return child
+    for child in ctx.children(noun):
+        preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
+        places = sources()["platform"] | sources()["statement"]  # "на сайте клуба", "в Twitter МИД"
+        if child.rel == "nmod" and preps in (["на"], ["в"]) and ctx.lemma(child) in places:
+            owner = _genitive(ctx, child)
+            if owner is not None and _named(ctx, owner):  # "сайте клуба «Спартак»", not "сайте клуба"
+                return owner
     return None
+
+
+def _named(ctx: Context, noun: DocToken) -> bool:
+    """A name, or a noun with a name in apposition: "Спартак", "клуба «Спартак»"."""
+    return ctx.entity_of(noun) is not None or any(
+        c.rel in ("appos", "flat:name") and ctx.entity_of(c) is not None for c in ctx.children(noun)
+    )
 
 
 def _agrees_with(subject: DocToken, verb: DocToken) -> bool:

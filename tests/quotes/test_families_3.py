@@ -394,3 +394,20 @@ def test_a_cue_points_back_to_what_was_reported(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+NO_COMMA = [
+    (  # the comma before "что" left out
+        "Министр Иван Петров сказал что его семья оплакивает потерю.",
+        [("его семья оплакивает потерю", "indirect")],
+    ),
+    ("Он сказал что-то невнятное и ушёл.", []),
+    ("Министр знает что делать.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_COMMA)
+def test_a_that_clause_without_its_comma(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -191,7 +191,10 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     tokens = [t for t in sent.tokens if t.start >= verb.stop]
     for position, token in enumerate(tokens):
         word = token.text.lower()
-        if word in ("что", "чтобы") and position > 0 and tokens[position - 1].text == ",":
+        after_comma = position > 0 and tokens[position - 1].text == ","
+        if word in ("что", "чтобы") and (
+            after_comma or (position == 0 and _opens_complement(ctx, token, verb))
+        ):
             if _about_phrase(tokens[:position]):
                 return None  # "объявил о переименовании страны, что означает ...": "что" refers back to it
             start = tokens[position + 1].start if position + 1 < len(tokens) else token.stop
@@ -213,6 +216,13 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in CLAUSE_END or position > 12:
             return None
     return None
+
+
+def _opens_complement(ctx: Context, word: DocToken, verb: DocToken) -> bool:
+    """Whether a "что" right after the verb, with the comma left out, opens the clause the verb governs:
+    "сказал что его семья скорбит"."""
+    clause = ctx.head(word)
+    return word.rel == "mark" and clause is not None and ctx.head(clause) is verb and clause.rel == "ccomp"
 
 
 def _first_word(sent: DocSent) -> DocToken | None:

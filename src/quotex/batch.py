@@ -21,7 +21,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -100,13 +100,15 @@ def analyse(
     reporting: dict[str, Callable[[int], None]] = {}
     if on_progress is not None and _reports_each(extractor):
         reporting["on_each"] = lambda at: settled.add(readable[at][0])
+    documents: Sequence[Document | AnalysisTimeout | str]
     try:
         documents = extractor.extract_each(texts, sources, timeout=timeout, **reporting)
     except Exception:  # a bug on one document must not lose the others: retry them one by one
-        documents = []
+        retried: list[Document | str] = []
         for (position, _, _), text, source in zip(readable, texts, sources, strict=True):
-            documents.append(_extract_one(extractor, text, source, timeout))
+            retried.append(_extract_one(extractor, text, source, timeout))
             settled.add(position)
+        documents = retried
     for (position, job, document_input), document in zip(readable, documents, strict=True):
         if isinstance(document, str):
             outcomes[position] = Outcome(job, error=document)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TextIO, cast
 
 import typer
 from typer.core import TyperCommand
@@ -158,7 +158,8 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
     # that the bar always starts on a line of its own; anywhere else they stream as they are.
     pause_for_output = options.progress and _is_terminal(out)
     if pause_for_output:
-        out = _WholeLines(out)
+        # typeshed's io.TextIOBase is no typing.TextIO, though it has what the writers use of one
+        out = cast(TextIO, _WholeLines(out))
     sink = _open_sink(format, out, arguments, options)
     missing = _MissingText(options.text_field)
     started = time.perf_counter()
@@ -177,6 +178,7 @@ def run(arguments: list[str], format: str, out: TextIO, err: TextIO, options: Op
                 if outcome.note is not None:
                     with bar.paused():
                         report.note(outcome.note)
+                assert outcome.document is not None  # an outcome without an error holds its document
                 document = options.quotes.apply(outcome.document)
                 with bar.paused() if pause_for_output else nullcontext(), report.guard():
                     sink.write(document, outcome.job)
@@ -212,13 +214,13 @@ class _MissingText:
     """JSON Lines records without the text field: the first of a file is reported with the fields it has
     and the option that picks one; the others are counted and reported in one line at the end."""
 
-    field: str
+    text_field: str
     seen: dict[str, int] = field(default_factory=dict)
 
     def first(self, outcome: batch.Outcome) -> str | None:
         """The message to report for a failed outcome, or None for a record already reported alike."""
         reason = outcome.job.error or ""
-        if f": no {self.field!r} string (fields: " not in reason:
+        if f": no {self.text_field!r} string (fields: " not in reason:
             return outcome.error
         source = outcome.job.source
         self.seen[source] = self.seen.get(source, 0) + 1
@@ -235,7 +237,7 @@ class _MissingText:
                     "{source}: {count} more records without a {field!r} string",
                     count - 1,
                 )
-                yield more.format(source=source, count=count - 1, field=self.field)
+                yield more.format(source=source, count=count - 1, field=self.text_field)
 
 
 def _finish(out: TextIO) -> None:

@@ -49,8 +49,11 @@ def time_limit(seconds: float | None, source: str | None = None, *, spent: float
     """Limit the code inside to ``seconds`` (of which ``spent`` are already gone); ``None`` or 0: no new
     limit. A limit set inside another never outlasts it: the earlier of the two applies."""
     outer = _current.get()
-    expires = time.monotonic() + seconds - spent if seconds else None
-    if expires is None or (outer is not None and outer.expires <= expires):
+    if not seconds:
+        yield
+        return
+    expires = time.monotonic() + seconds - spent
+    if outer is not None and outer.expires <= expires:
         yield
         return
     token = _current.set(Deadline(seconds, source, expires))

@@ -168,7 +168,9 @@ def _folder_jobs(
     if not matches and not problems:
         yield Job(next(numbers), folder, error=f"no file matches {pattern!r} in this folder")
         return
-    entries = [(PurePath(relative).parts, relative, None) for relative in matches]
+    entries: list[tuple[tuple[str, ...], str, str | None]] = [
+        (PurePath(relative).parts, relative, None) for relative in matches
+    ]
     entries += [(PurePath(relative).parts, relative, reason) for relative, reason in problems]
     for _, relative, reason in sorted(entries, key=lambda entry: entry[0]):
         path = folder if relative == "." else os.path.join(folder, relative)

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 def lines(name: str) -> Iterator[str]:
     """The entries of ``data/<name>``, stripped, comments and blank lines left out."""
-    text = files("quotex").joinpath("data", name).read_text(encoding="utf-8")
+    text = files("quotex").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
         if entry:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from gzip import decompress
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from natasha import (
     Doc,
@@ -48,7 +48,7 @@ from slovnet.vocab import Vocab
 from .deadline import check
 from .morph import MorphVocab
 
-T = TypeVar("T")
+T = TypeVar("T", bound="_Tagger")
 LINE_BREAK = "\n"
 MAX_SENTENCE_TOKENS = 300
 """natasha's parser takes time and memory in the square of a sentence's length. No sentence of news comes
@@ -161,6 +161,12 @@ TAGGERS = {
 }
 """What slovnet's ``load`` builds each of natasha's taggers from: its file, model, encoder, decoder,
 inference and label vocabulary."""
+
+
+class _Tagger(Protocol):
+    """natasha's taggers as ``load_tagger`` uses them: slovnet's ``API.navec`` sets the embedding."""
+
+    def navec(self, navec: Navec) -> object: ...
 
 
 def load_tagger(kind: type[T], embedding: Navec, words: dict[bytes, Vocab]) -> T:

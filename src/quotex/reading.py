@@ -98,13 +98,14 @@ def decode(data: bytes, source: str) -> Input:
         if _control_share(text) > _MAX_CONTROL_SHARE:
             raise InputError(source, "binary data (control characters), not text")
         return _checked(source, text, "utf-8")
+    guess: str | None
     try:
-        text = data.decode("cp1251")
+        guess = data.decode("cp1251")
     except UnicodeDecodeError:
-        text = None
-    if text is None or not looks_like_russian(text):
+        guess = None
+    if guess is None or not looks_like_russian(guess):
         raise InputError(source, "not UTF-8 text, and not Russian text in cp1251 either (binary?)")
-    return _checked(source, text, "cp1251")
+    return _checked(source, guess, "cp1251")
 
 
 def looks_like_russian(text: str) -> bool:

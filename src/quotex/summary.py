@@ -106,7 +106,7 @@ class CorpusSummary:
         }
 
     def _speakers(self) -> list[dict[str, Any]]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for (name, type_), quotes in self._speaker_quotes.items():
             roles = self._speaker_roles.get((name, type_), Counter())
             rows.append(
@@ -122,7 +122,7 @@ class CorpusSummary:
         return rows
 
     def _countries(self) -> list[dict[str, Any]]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for code, name in self._country_names.items():
             by_name = self._country_mentions[code, "name"]
             by_adjective = self._country_mentions[code, "adjective"]
@@ -140,7 +140,7 @@ class CorpusSummary:
         return rows
 
     def _organisations(self) -> list[dict[str, Any]]:
-        rows = [
+        rows: list[dict[str, Any]] = [
             {"name": name, "mentions": mentions, "documents": self._organisation_documents[name]}
             for name, mentions in self._organisation_mentions.items()
         ]

@@ -109,7 +109,7 @@ class Tree:
         None when the two are in different trees."""
         up = [start, *self.ancestors(start)]
         position = {node.id: index for index, node in enumerate(up)}
-        down = []
+        down: list[Token] = []
         for node in (end, *self.ancestors(end)):
             if node.id in position:
                 return up[: position[node.id] + 1] + list(reversed(down))

@@ -40,7 +40,7 @@ def _normalise_name(tokens: Sequence[Any], vocab: MorphVocab) -> str:
     if inflected is not None:
         words[head] = restore_shape(inflected.word, tokens[head].text)
     head_form = inflected or select_form(vocab(tokens[head].text.lower()), tokens[head])
-    agreement = set()
+    agreement: set[str] = set()
     if head_form is not None:
         agreement = {"plur"} if "plur" in head_form.tag else {head_form.tag.gender or "masc", "sing"}
     for index in range(head):

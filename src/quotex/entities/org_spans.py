@@ -522,8 +522,10 @@ def is_institution(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVoca
     """Whether a candidate is headed by a common noun of a body or an institution ("правительство")."""
     if candidate.source in (INSTITUTION, BODY):
         return True
+    if vocab is None:
+        return False
     names = tokens[candidate.start : candidate.end]
-    head = None if vocab is None else find_head(names, vocab)
+    head = find_head(names, vocab)
     return head is not None and bool((org_institutions() | org_bodies()) & noun_lemmas(names[head], vocab))
 
 

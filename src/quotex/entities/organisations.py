@@ -414,8 +414,8 @@ def _stump(short: str, words: list[str], whole: bool = False) -> bool:
     ("нор" + "никель", "мин" + "обороны"), or (``whole``) the beginning of a single longer word cut
     before a vowel, inside a root ("госдеп|артамент", not "газпром|нефть", "ростех|надзор")?"""
     if whole:
-        rest = words[0][len(short) :] if len(words) == 1 and words[0].startswith(short) else ""
-        return rest[:1] in VOWELS and rest != ""
+        cut_off = words[0][len(short) :] if len(words) == 1 and words[0].startswith(short) else ""
+        return cut_off[:1] in VOWELS and cut_off != ""
     if len(words) < 2:
         return False
     first, rest = words[0], words[1:]

@@ -451,8 +451,12 @@ def _outside_names(ctx: Context, subjects: list[DocToken]) -> list[DocToken]:
     kept = []
     for subject in subjects:
         named = ctx.entity_of(subject)
-        inside = named is not None and named.start < subject.start
-        if not (inside and any(other.start < named.start for other in subjects)):
+        owned = (
+            named is not None
+            and named.start < subject.start  # inside a name
+            and any(other.start < named.start for other in subjects)  # with a subject before the name
+        )
+        if not owned:
             kept.append(subject)
     return kept
 

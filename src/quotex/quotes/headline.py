@@ -87,7 +87,7 @@ def _source(ctx: Context, sent: DocSent) -> DocToken | None:
         return None
     words = [t for t in sent.tokens if t.pos in ("NOUN", "PROPN", "X", "PRON")]
     phrase = {t.id for t in sent.tokens}
-    heads = [t for t in words if ctx.head(t) is None or ctx.head(t).id not in phrase]
+    heads = [t for t in words if (parent := ctx.head(t)) is None or parent.id not in phrase]
     nominative = [t for t in words if t.feats.get("Case", "Nom") == "Nom"]
     head = (heads or nominative or [None])[0]
     if head is None:

@@ -447,8 +447,8 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     marks = [t.text for t in before[-2:]]
     if marks[-1] not in (",", "—", "–", "-") or (marks[-1] != "," and marks[0] != ","):
         return None
-    marks = "".join(t.text for t in before[-3:])
-    if any(mark in marks for mark in '»"”“') and any(dash in marks for dash in "—–-"):
+    last_three = "".join(t.text for t in before[-3:])
+    if any(mark in last_three for mark in '»"”“') and any(dash in last_three for dash in "—–-"):
         return None  # «Q», — сказал X: a direct quote's cue, handled with the quote
     subject = subject_of(ctx, verb)
     impersonal = ctx.lemma(verb) in cues()["impersonal"]  # "C, говорится в сообщении"
@@ -518,7 +518,7 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
         start, end = trim(ctx.text, rest[0].start, end)
         return Finding(start, end, "indirect", cue, noun, source)
     head = ctx.head(noun)
-    if head is not None and ctx.sent_of_token.get(head.id) is sent:
+    if head is not None and head.id in ctx.sent_of_token and ctx.sent_of_token[head.id] is sent:
         clause = [t for t in ctx.subtree(head) if not phrase_start <= t.start < phrase_end]
         clause = [t for t in clause if t.stop <= sent.stop]
         if clause:

@@ -21,7 +21,7 @@ from ..i18n import _, language, ngettext
 from .segments import Layer, Mark, Node, document_layers, nest
 
 if TYPE_CHECKING:
-    from ..records import Document, Quote
+    from ..records import Document, Quote, SpeakerType
 
 PALETTE_SIZE = 10
 """Speaker colours in the stylesheet (classes ``s0`` … ``s9``), given in the order of the document's
@@ -267,7 +267,9 @@ def document_view(document: Document, number: int) -> DocumentView:
     )
 
 
-def _quote_row(quote: Quote, number: int, anchor: str, colours: dict[tuple[str, str], str]) -> QuoteRow:
+def _quote_row(
+    quote: Quote, number: int, anchor: str, colours: dict[tuple[str, SpeakerType], str]
+) -> QuoteRow:
     speaker = quote.speaker
     return QuoteRow(
         number=number,

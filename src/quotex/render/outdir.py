@@ -57,7 +57,7 @@ class OutputDirWriter:
         self.suffix = SUFFIXES[format]
         self.input_files: set[Path] = set()
         self.input_trees: list[tuple[Path, str]] = []  # (folder, pattern of the files read under it)
-        for entry in map(os.fspath, inputs):
+        for entry in (os.fspath(item) for item in inputs):
             if entry == "-":
                 continue
             if os.path.isdir(entry):

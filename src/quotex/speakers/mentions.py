@@ -129,7 +129,7 @@ class Mentions:
         a genitive name is the relative's, whatever the case: "по словам матери Майкла Джексона"."""
         ctx = self.ctx
         case = token.feats.get("Case")
-        rels = APPOS_RELS
+        rels: tuple[str, ...] = APPOS_RELS
         if ctx.lemma(token) in sources()["relative"]:
             rels = ("appos", "flat:name", "flat")
             owned = any(  # "его матери Анны", "адвоката заявителей Бартоломея Соханьского"
@@ -208,7 +208,8 @@ class Mentions:
         if (
             verb is None
             or not token.start < verb.start
-            or ctx.sent_of_token.get(verb.id) is not (sent := ctx.sent_of_token[token.id])
+            or verb.id not in ctx.sent_of_token
+            or ctx.sent_of_token[verb.id] is not (sent := ctx.sent_of_token[token.id])
         ):
             return None
         case = token.feats.get("Case") or "Nom"

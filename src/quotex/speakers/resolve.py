@@ -133,7 +133,7 @@ class Attributor:
         mention = Span(named.text, named.start, named.stop)
         if not self._looks_like_outlet(mention):
             return None
-        return Attribution(Speaker(self._named(named).speaker.name, "organisation"), mention=mention)
+        return Attribution(Speaker(self._organisation_name(named), "organisation"), mention=mention)
 
     def resolve(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         found = self._resolve(token, verb, before)
@@ -362,7 +362,8 @@ class Attributor:
         if found.speaker is None or found.speaker.type != "person":
             return found
         names = [found.speaker.name]
-        conjuncts, frontier = [], [token]
+        conjuncts: list[DocToken] = []
+        frontier = [token]
         while frontier and len(conjuncts) < 12:  # "X, а также Y и Z": Z hangs on Y
             frontier = [c for node in frontier for c in self.ctx.children(node) if c.rel == "conj"]
             conjuncts += frontier
@@ -411,10 +412,10 @@ class Attributor:
                     break
             else:
                 break
-            following = (
-                tokens[position + 1 + len(joiner)] if position + 1 + len(joiner) < len(tokens) else None
-            )
-            other = ctx.entity_of(following) if following is not None else None
+            if position + 1 + len(joiner) >= len(tokens):
+                break
+            following = tokens[position + 1 + len(joiner)]
+            other = ctx.entity_of(following)
             if other is None or other.type != "PER" or following.feats.get("Case") != token.feats.get("Case"):
                 break
             if following.rel.startswith("nsubj") and ctx.head(following) is not ctx.head(token):
@@ -433,15 +434,24 @@ class Attributor:
             if person is not None:
                 partial = len(entity.text.split()) < len(person.name.split())
                 gender = person_gender(person, self.ctx.vocab) if partial else None
-                if said and gender and said != gender and verb.feats.get("Number") != "Plur":
+                if (
+                    said
+                    and gender
+                    and said != gender
+                    and verb is not None
+                    and verb.feats.get("Number") != "Plur"
+                ):
                     person = self.entities.namesake(person, said)  # "Рено сказала" merged into her brother
                     if person is None:
                         return Attribution(mention=span)
                 return Attribution(Speaker(person.name, "person", person.role), mention=span)
             return Attribution(Speaker(self.entities.normal(entity), "person"), mention=span)
+        return Attribution(Speaker(self._organisation_name(entity), "organisation"), mention=span)
+
+    def _organisation_name(self, entity: DocSpan) -> str:
+        """The name of the document's organisation at the span, else the span in its normal form."""
         organisation = self.entities.organisation_at(entity.start, entity.stop)
-        name = organisation.name if organisation is not None else self.entities.normal(entity)
-        return Attribution(Speaker(name, "organisation"), mention=span)
+        return organisation.name if organisation is not None else self.entities.normal(entity)
 
     def _pronoun(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
         gender, number = PRONOUNS.get(self.ctx.lemma(token), (None, "Plur"))
@@ -539,8 +549,9 @@ class Attributor:
         Петрова заявили ... Они призвали ..."), or the joint source or the organisation ("В МВД заявили
         ... По их словам") of the quote just before; any other group stays unnamed."""
         ctx = self.ctx
-        if self.last is not None and self.last[1].speaker is not None and self.last[1].mention is not None:
-            last, mention = self.last[1], self.last[1].mention
+        last = self.last[1] if self.last is not None else None
+        if last is not None and last.speaker is not None and last.mention is not None:
+            mention = last.mention
             here, there = ctx.sentence_at(before), ctx.sentence_at(mention.start)
             joint = last.speaker.type == "person" and " и " in last.speaker.name
             group = last.speaker.type == "organisation" and self._said_by_many()
@@ -759,9 +770,11 @@ class Attributor:
             ),
             None,
         )  # quotes of organisations in between are passed over, an unnamed person's are not
-        if last is None or last[1] is None or " и " in last[1].name:
+        if last is None:
             return None
         start, speaker = last
+        if speaker is None or " и " in speaker.name:
+            return None
         here, there = ctx.sentence_at(before), ctx.sentence_at(start)
         if here is None or there is None:
             return None
@@ -882,7 +895,7 @@ class Attributor:
         # the main clause's subject first ("Петров заявил, что Иванов уйдёт. Он ..." is Петров), then
         # the others, the last first
         subjects = sorted(
-            reversed(subjects), key=lambda t: ctx.head(t) is not None and ctx.head(t).rel != "root"
+            reversed(subjects), key=lambda t: (head := ctx.head(t)) is not None and head.rel != "root"
         )
         for token in subjects:
             named = ctx.entity_of(token) or self.mentions.apposed_person(token)

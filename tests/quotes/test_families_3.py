@@ -411,3 +411,26 @@ def test_a_that_clause_without_its_comma(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+INSERTED_CUES = [
+    (  # a cue set into the sentence between its subject and its predicate: the whole sentence
+        "Уроженец штата Нью-Йорк, 46-летний Иван Петров, отмечает издание, служил в Ираке.",
+        [("Уроженец штата Нью-Йорк, 46-летний Иван Петров, отмечает издание, служил в Ираке", "indirect")],
+    ),
+    (
+        "Министр, как сообщает агентство ТАСС, хочет добиться отставки судьи.",
+        [("Министр, как сообщает агентство ТАСС, хочет добиться отставки судьи", "indirect")],
+    ),
+    (  # a connective before the cue is no part of what was said
+        "Более того, как сообщает агентство ТАСС, министр хочет добиться отставки судьи.",
+        [("министр хочет добиться отставки судьи", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INSERTED_CUES)
+def test_a_cue_inside_the_sentence_it_reports(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -423,7 +423,9 @@ def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         return None  # "Как сообщает Report, об этом рассказал X": X speaks about the clause before
     words_before = [t for t in before[:-1] if t.pos != "PUNCT"]
     words_after = [t for t in rest if t.pos != "PUNCT"]
-    if len(words_before) > len(words_after):
+    if words_before and words_after and _inserted(ctx, sent, verb):
+        start, end = trim(ctx.text, sent.start, sent.stop)  # "Обама, как сообщает X, хочет ...": all of it
+    elif len(words_before) > len(words_after):
         start, end = trim(ctx.text, sent.start, before[-1].start)
     elif rest:
         start, end = trim(ctx.text, rest[0].start, sent.stop)
@@ -459,7 +461,23 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     start, end = trim(ctx.text, sent.start, before[-1].start)
     if before[0].text in ("«", '"', "„", "“"):
         return None
+    if _inserted(ctx, sent, verb):  # "X, отмечает издание, был ...": the sentence, cue and all
+        start, end = trim(ctx.text, sent.start, sent.stop)
     return Finding(start, end, "indirect", _cue(verb), verb, subject, credit=True)
+
+
+def _inserted(ctx: Context, sent: DocSent, verb: DocToken) -> bool:
+    """Whether the cue is set into the middle of the sentence it reports, whose predicate comes after
+    it: "Поне, отмечает издание, был расквартирован в Ираке"."""
+    head = ctx.head(verb)
+    if verb.rel != "parataxis" or head is None or head.start <= verb.stop or head.stop > sent.stop:
+        return False
+    # its subject stands before the cue; a connective alone ("Более того, как сообщает X, ...") does not
+    # make the cue inserted: what follows it is the quote
+    return any(
+        t.start >= sent.start and t.stop <= verb.start and t.rel.startswith("nsubj")
+        for t in ctx.children(head)
+    )
 
 
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:

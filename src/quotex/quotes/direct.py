@@ -16,7 +16,7 @@ from natasha.doc import DocToken
 
 from ..deadline import check
 from .context import Context, Covered
-from .cues import cues, sources
+from .cues import claim_verbs, cues, sources
 from .findings import Finding, trim
 from .marks import QuotedSpan, find_quoted_spans
 
@@ -426,8 +426,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     for child in children:
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
             preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
-            if preps != ["в"]:
-                continue
+            if preps != ["в"] or "в" in claim_verbs().get(ctx.lemma(verb), ()):
+                continue  # "обвиняют в организации ...": what they accuse of, not where it was said
             lemma = ctx.lemma(child)
             if lemma in kinds["platform"] or child.text.lower() in kinds["platform"]:
                 owner = _genitive(ctx, child) or next(

@@ -434,3 +434,20 @@ def test_a_cue_inside_the_sentence_it_reports(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+THINGS_PROPOSE = [
+    ("Новый закон предлагает лишать свободы за подобные нарушения.", []),
+    ("Выдвижение кандидата обещает сделать процесс утверждения более напряжённым.", []),
+    (
+        "Министерство предлагает лишать свободы за подобные нарушения.",
+        [("лишать свободы за подобные нарушения", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THINGS_PROPOSE)
+def test_a_thing_that_proposes_says_nothing(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -481,7 +481,7 @@ def _inserted(ctx: Context, sent: DocSent, verb: DocToken) -> bool:
 
 
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
-    """``X попросил дать ему позвонить адвокату``: the infinitive clause."""
+    """``X попросил дать ему позвонить адвокату``: the infinitive clause, when X is someone who can ask."""
     after = [t for t in sent.tokens if t.start > verb.start]
     infinitive = next((c for c in ctx.children(verb) if c.start > verb.start and _infinitive(c)), None)
     infinitive = infinitive or next((t for t in after[:6] if _infinitive(t)), None)
@@ -491,7 +491,10 @@ def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     end = min(_clause_end(ctx, sent, verb, clause), _cut_at_clause_end(clause))
     first = min(t.start for t in ctx.subtree(infinitive) if t.start > verb.start)  # "не опаздывать"
     start, end = trim(ctx.text, first, end)
-    return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb))
+    source = subject_of(ctx, verb)
+    if source is not None and ctx.head(source) is verb and not can_speak(ctx, source):
+        return None  # "Новый закон предлагает лишать свободы": a thing proposes nothing anyone said
+    return Finding(start, end, "indirect", _cue(verb), verb, source)
 
 
 def _cut_at_clause_end(tokens: list[DocToken]) -> int:

@@ -794,7 +794,9 @@ def test_the_owner_of_a_statement_speaks(extractor: Extractor, case: Case) -> No
 
 def test_what_someone_is_accused_of_is_no_source(extractor: Extractor) -> None:
     """ "обвиняют в организации «X»": the "в"-phrase is the accusation, not an institution that speaks."""
-    for quote in extractor.extract("Его также обвиняют в организации «эскадронов смерти».").quotes:
-        assert quote.speaker is None or "эскадрон" not in quote.speaker.name
+    quotes = extractor.extract("Его также обвиняют в организации «эскадронов смерти».").quotes
+    assert all(quote.speaker is None for quote in quotes)
     quotes = extractor.extract("В полиции заявили, что задержан подозреваемый.").quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["полиция"]
+    quotes = extractor.extract("В МИД России обвинили США в срыве переговоров.").quotes  # the ministry speaks
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["МИД России"]

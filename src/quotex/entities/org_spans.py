@@ -151,6 +151,8 @@ MEDIUM_PREPOSITIONS = {"в", "во", "на", "через"}
 COMPETITION_WORDS = frozenset(
     {"матч", "финал", "полуфинал", "четвертьфинал", "раунд", "этап", "розыгрыш", "победитель", "выиграть"}
 )
+COMPETITIONS = frozenset({"лига", "кубок", "чемпионат", "турнир", "первенство", "суперлига"})
+"""Head nouns of competitions' names: "Лига чемпионов", "Кубок Стэнли"."""
 POSSESSIVES = {"свой", "его", "её", "ее", "их", "мой", "наш"}
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
@@ -173,21 +175,21 @@ def is_medium(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) ->
     if tokens[position].text.lower() not in MEDIUM_PREPOSITIONS:  # в соцсети X, на видеохостинге X
         medium = any_name & noun_lemmas(tokens[position], vocab)
         return bool(medium) and before.text.lower() in MEDIUM_PREPOSITIONS
-    latin = bool(LATIN.search(name.text)) and not CYRILLIC.search(name.text)
-    if latin and tokens[position].text.lower() == "на" and not name.text.isupper():
-        return True  # на YouTube, на Facebook: a platform things are on; "на CNN" is a broadcaster
-    words = any_name | latin_names if latin else any_name
+    words = any_name | latin_names if LATIN.search(name.text) and not CYRILLIC.search(name.text) else any_name
     heads = [before] + [token for token in tokens if token.id == name.head_id]
     return any(lemma(token, vocab) in words for token in heads)
 
 
 def is_competition(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab) -> bool:
     """A competition, not an organisation: a capitalised name right after what it has or what is done to
-    it, a final, a match, a stage, a win ("финал Лиги чемпионов", "выиграл Лигу Европы"). A team is
-    quoted or a "сборная" ("матч с «Зенитом»", "матч сборной России"), a league's acronym its body."""
-    first = tokens[candidate.start].text
-    if candidate.frozen or candidate.start == 0 or not first[:1].isupper() or first.isupper():
+    it, a final, a match, a stage, a win ("финал Лиги чемпионов", "выиграл Лигу Европы"), headed by a
+    competition noun (``COMPETITIONS``). A team or a company is no competition ("матч Спартака", "тендер
+    выиграл Сбербанк"), nor a league's acronym ("финале НХЛ")."""
+    first = tokens[candidate.start]
+    if candidate.frozen or candidate.start == 0 or not first.text[:1].isupper() or first.text.isupper():
         return False  # "финале НХЛ": a league named by its acronym is the organisation
+    if not COMPETITIONS & noun_lemmas(first, vocab):
+        return False  # "выиграл Сбербанк", "матч Спартака": a company, a team
     return lemma(tokens[candidate.start - 1], vocab) in COMPETITION_WORDS
 
 
@@ -398,7 +400,7 @@ def noun_candidates(
             source == HEAD
             and start < position
             and opens_sentence(tokens, start)
-            and not is_relational(tokens[start], vocab)
+            and is_participle(tokens[start], vocab)
         ):
             start += 1  # "Действующий кабинет министров": a capital that only opens the sentence
         if source == HEAD and not tokens[start].text[:1].isupper():
@@ -407,6 +409,12 @@ def noun_candidates(
             continue
         found.append(Candidate(start, position + 1, source))
     return found
+
+
+def is_participle(token: Any, vocab: MorphVocab) -> bool:
+    """A participle by its first dictionary reading: "действующий", "сформированный"."""
+    forms = vocab(token.text.lower())
+    return bool(forms) and forms[0].tag.POS == "PRTF"
 
 
 def opens_sentence(tokens: Sequence[Any], position: int) -> bool:
@@ -454,7 +462,9 @@ def extend(tokens: Sequence[Any], candidate: Candidate, vocab: MorphVocab | None
     взаимодействию и мерам доверия", "связи и массовых коммуникаций", which the parser often attaches
     elsewhere). A place ("в Москве") joins only after a complement, never right after the name itself:
     "Совещание по ... мерам доверия в Азии" but not "университет в Урбане". A common-noun institution
-    takes only capitalised genitives: "полиция Нью-Йорка", not "правительство технократов". A mission abroad
+    takes only capitalised genitives: "полиция Нью-Йорка", not "правительство технократов". A name does not
+    take one person's genitive ("РЖД Якунина": the company its head runs) nor, unless it is an institution,
+    a bare "страны"/"области" (the place the text is about). A mission abroad
     (``data/org_located.txt``, given ``vocab``) takes its place after the country: "посольство Китая в
     России".
     """

@@ -14,6 +14,7 @@ The organisation is then named by its full name; the acronym stays visible as th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from natasha import Doc
@@ -351,7 +352,7 @@ def merge(mentions: list[Mention], aliases: dict[str, str]) -> tuple[Entity, ...
     for key, name in list(names.items()):
         if key in aliases:
             continue
-        same = stands_for if is_acronym(name) else clips
+        same = stands_for if is_acronym(name) else partial(clips, whole=False)  # not "Газпром|авиа"
         expansions = [other for other in names.values() if other != name and same(name, other)]
         if len(expansions) == 1:
             aliases[key] = merge_key(expansions[0])
@@ -387,12 +388,13 @@ def stands_for(acronym: str, name: str) -> bool:
     return letters == acronym or (letters[:-1] == acronym and words[-1][:1].isupper())
 
 
-def clips(name: str, other: str) -> bool:
+def clips(name: str, other: str, whole: bool = True) -> bool:
     """Whether ``name`` is a stump compound of the longer name ``other``, as Russian clips names: the
     beginnings of its words ("Норникель" / "Норильский никель", "Минобороны" / "Министерство обороны
     России") or one word cut inside its root ("Госдеп" / "Госдепартамент США"); a country or another
     name at the end of ``other`` may be left out. A hyphenated name is the reverse of a head noun and
-    its name ("Карнеги-центр" / "Московский Центр Карнеги")."""
+    its name ("Карнеги-центр" / "Московский Центр Карнеги"). Without ``whole``, one word is never cut:
+    "Газпром" might be "Газпромавиа" as well as "Госдеп" is "Госдепартамент"."""
     if " " in name or len(name) < 4 or name.isupper() or len(other) <= len(name):
         return False
     short = merge_key(name)
@@ -400,7 +402,7 @@ def clips(name: str, other: str) -> bool:
     while len(kept) > 1 and kept[-1][:1].isupper():
         kept.pop()  # "Госдепартамент США", "Министерство обороны России": without the country
     words = merge_key(" ".join(kept)).split()
-    if _stump(short, words, whole=len(words) == 1):
+    if _stump(short, words, whole=whole and len(words) == 1):
         return True
     first, _, head = short.rpartition("-")
     return bool(first) and " ".join((head, first)) in " ".join(merge_key(other).split()[-2:])

@@ -349,9 +349,7 @@ def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
     tree = Tree.of_sentence(sent)
     roles = load_roles()
     before = _role_before(tokens, index, name, name_ids, tree, roles, vocab)
-    if before is NOT_HIS:
-        return None
-    if before is not None:
+    if before is not None and before is not NOT_HIS:
         head, end = before
     else:
         after = _role_after(tokens, index, name, name_ids, tree, roles, vocab)

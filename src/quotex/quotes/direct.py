@@ -426,8 +426,13 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     for child in children:
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
             preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
-            if preps != ["в"] or "в" in claim_verbs().get(ctx.lemma(verb), ()):
-                continue  # "обвиняют в организации ...": what they accuse of, not where it was said
+            accused_of = (  # "обвиняют в организации ...": what they accuse of, not where it was said
+                "в" in claim_verbs().get(ctx.lemma(verb), ())
+                and child.start > verb.start
+                and ctx.entity_of(child) is None
+            )
+            if preps != ["в"] or accused_of:
+                continue  # but "В МИД обвинили США в ...": the ministry speaks
             lemma = ctx.lemma(child)
             if lemma in kinds["platform"] or child.text.lower() in kinds["platform"]:
                 owner = _genitive(ctx, child) or next(
@@ -446,8 +451,9 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
 
 
 def _outside_names(ctx: Context, subjects: list[DocToken]) -> list[DocToken]:
-    """The subjects, less a word inside a name that another subject before it owns: "Студент МГУ им.
-    Ломоносова признал" has the student for its subject, whatever the parse made of "Ломоносова"."""
+    """The subjects, less a word inside a name (not its first word) when another subject comes before the
+    name: "Студент МГУ им. Ломоносова признал" has the student for its subject, whatever the parse made of
+    "Ломоносова"."""
     kept = []
     for subject in subjects:
         named = ctx.entity_of(subject)
@@ -642,9 +648,9 @@ def _genitive(ctx: Context, noun: DocToken) -> DocToken | None:
             return child
         if child.rel == "nmod" and child.pos == "X" and ctx.entity_of(child) is not None:
             return child
+    places = sources()["platform"] | sources()["statement"]  # "на сайте клуба", "в Twitter МИД"
     for child in ctx.children(noun):
         preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
-        places = sources()["platform"] | sources()["statement"]  # "на сайте клуба", "в Twitter МИД"
         if child.rel == "nmod" and preps in (["на"], ["в"]) and ctx.lemma(child) in places:
             owner = _genitive(ctx, child)
             if owner is not None and _named(ctx, owner):  # "сайте клуба «Спартак»", not "сайте клуба"

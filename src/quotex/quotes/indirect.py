@@ -492,7 +492,7 @@ def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     first = min(t.start for t in ctx.subtree(infinitive) if t.start > verb.start)  # "не опаздывать"
     start, end = trim(ctx.text, first, end)
     source = subject_of(ctx, verb)
-    if source is not None and ctx.head(source) is verb and not can_speak(ctx, source):
+    if source is not None and ctx.head(source) is verb and ctx.lemma(source) in cues()["thing"]:
         return None  # "Новый закон предлагает лишать свободы": a thing proposes nothing anyone said
     return Finding(start, end, "indirect", _cue(verb), verb, source)
 

@@ -28,8 +28,9 @@ QUOTED = re.compile(r"[«\"„“][^«»\"„“”]*[»\"“”]")
 
 def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
     """The offsets of the claim the verb governs, or None when it governs no claim: none for a negated
-    verb ("ничего не сообщает о деталях") nor for an "о"-phrase after "говоря" ("Говоря о будущем
-    отрасли, он ..."), which names the topic of what follows ("объявив об отмене концертов" is a claim)."""
+    verb ("ничего не сообщает о деталях") nor for an "о"-phrase after "говоря", "рассказывая" ("Говоря
+    о будущем отрасли, он ..."), which names the topic of what follows ("объявив об отмене концертов" is
+    a claim)."""
     if _negated(ctx, verb):
         return None
     lemma = ctx.lemma(verb)
@@ -127,11 +128,14 @@ def _about(ctx: Context, governed: list[DocToken]) -> DocToken | None:
 
 
 def _negated(ctx: Context, verb: DocToken) -> bool:
-    """Whether "не" hangs on the verb or stands right before it."""
+    """Whether "не" stands right before the verb: "не сообщает о деталях"; not "не только подтвердил",
+    nor "не отрицает", which admits the claim."""
     before = next(ctx.tokens_back(max(0, verb.start - 4), verb.start), None)
-    return any(c.text.lower() == "не" for c in ctx.children(verb)) or (
-        before is not None and before.text.lower() == "не"
-    )
+    return before is not None and before.text.lower() == "не" and ctx.lemma(verb) not in ADMITTING
+
+
+ADMITTING = {"отрицать", "скрывать", "оспаривать"}
+"""Verbs that, negated, admit their claim: "не отрицает причастности"."""
 
 
 def _preposition(ctx: Context, token: DocToken) -> str:

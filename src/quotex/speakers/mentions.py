@@ -146,8 +146,8 @@ class Mentions:
             next_frontier = []
             for node in frontier:
                 for child in sorted(ctx.children(node), key=lambda c: c.start < token.start):
-                    # a name after the noun before one the parse hung on it from before ("его заместитель
-                    # Тимофей Соболевский уехали, а министр Виталий Мутко сообщил")
+                    # children after the noun first: a name before it may belong to an earlier clause
+                    # ("его заместитель Тимофей Соболевский уехали, а министр Виталий Мутко сообщил")
                     named = ctx.entity_of(child)
                     same_case = child.feats.get("Case") == case or (
                         child.rel != "nmod" and child.feats.get("Case") is None

@@ -349,7 +349,7 @@ def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
     tree = Tree.of_sentence(sent)
     roles = load_roles()
     before = _role_before(tokens, index, name, name_ids, tree, roles, vocab)
-    if before is not None and before is not NOT_HIS:
+    if before is not None:
         head, end = before
     else:
         after = _role_after(tokens, index, name, name_ids, tree, roles, vocab)
@@ -361,13 +361,9 @@ def role_at(doc: Doc, token: Token, vocab: MorphVocab) -> str | None:
     return _role_phrase(doc, head, tokens, index, end, vocab)
 
 
-NOT_HIS: tuple[Any, int] = (None, -1)
-"""What ``_role_before`` says of a role phrase before the name that describes someone else."""
-
-
 def _role_before(tokens, index, name, name_ids, tree, roles, vocab) -> tuple[Token, int] | None:
-    """The head of a role phrase ending right before the name, and the phrase's last position; ``NOT_HIS``
-    when the phrase describes someone else, the name being its complement's owner."""
+    """The head of a role phrase ending right before the name, and the phrase's last position; None when
+    there is none or it describes someone else, the name being its complement's owner."""
     first = index[name[0].id]
     others = _other_person_positions(tokens, name_ids)
     for position in range(first - 1, max(first - 1 - ROLE_WINDOW, -1), -1):
@@ -382,7 +378,7 @@ def _role_before(tokens, index, name, name_ids, tree, roles, vocab) -> tuple[Tok
             if gap and gap[-1].text in OPENING_QUOTES:
                 return None  # a title in quotes: "премьера фильма «Александр Невский»"
             if _owner_of_complement(candidate, name, name_ids, gap, roles, vocab):
-                return NOT_HIS  # "представитель партии Цвангираи": the party's, not the representative
+                return None  # "представитель партии Цвангираи": the party's, not the representative
             end = first - 1
             while end > position and tokens[end].pos == "ADJ":
                 end -= 1  # "президент 89-летний Роберт Мугабе": the adjective describes the person
@@ -463,7 +459,7 @@ def _linked(
     candidate: Token, name: Sequence[Token], name_ids: set[str], subtree: set[str], gap: list
 ) -> bool:
     """Whether the parse ties the name to the role noun (apposition either way, or plain adjacency)."""
-    roots = [tok for tok in name if tok.head_id not in name_ids]
+    roots = _roots(name, name_ids)
     return (
         not gap
         or candidate.head_id in name_ids
@@ -484,7 +480,7 @@ def _owner_of_complement(
     preposition or a capitalised word of its own ("по экономическим вопросам", "Белого дома"), or a plural,
     is a complement the parse may well have hung the name on by mistake: the role stands; so it does where
     the name's oblique case is the role's ("судьей окружного суда Джорджем О'Тулом")."""
-    roots = [tok for tok in name if tok.head_id not in name_ids]
+    roots = _roots(name, name_ids)
     heads = {tok.id: tok for tok in gap}
     for root in roots:
         head = heads.get(root.head_id)
@@ -503,6 +499,11 @@ def _owner_of_complement(
         if not any(tok.rel == "case" or tok.text[:1].isupper() for tok in own):
             return True
     return False
+
+
+def _roots(name: Sequence[Token], name_ids: set[str]) -> list[Token]:
+    """The name's words that hang outside it: where the parse ties the name to the sentence."""
+    return [tok for tok in name if tok.head_id not in name_ids]
 
 
 def _widen(head: Token, tokens: Sequence[Token], index: dict[str, int], tree: Tree, roles, vocab) -> Token:
@@ -525,7 +526,7 @@ def _agrees(head: Token, name: Sequence[Token], name_ids: set[str]) -> bool:
     after it are often left in the nominative).
     """
     role_case = head.feats.get("Case")
-    roots = [tok for tok in name if tok.head_id not in name_ids] or list(name)
+    roots = _roots(name, name_ids) or list(name)
     name_case = roots[0].feats.get("Case")
     return not role_case or not name_case or role_case == name_case
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain, islice
 
 from natasha.doc import DocToken
@@ -648,14 +649,19 @@ def _genitive(ctx: Context, noun: DocToken) -> DocToken | None:
             return child
         if child.rel == "nmod" and child.pos == "X" and ctx.entity_of(child) is not None:
             return child
-    places = sources()["platform"] | sources()["statement"]  # "на сайте клуба", "в Twitter МИД"
     for child in ctx.children(noun):
         preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
-        if child.rel == "nmod" and preps in (["на"], ["в"]) and ctx.lemma(child) in places:
+        if child.rel == "nmod" and preps in (["на"], ["в"]) and ctx.lemma(child) in _posting_places():
             owner = _genitive(ctx, child)
             if owner is not None and _named(ctx, owner):  # "сайте клуба «Спартак»", not "сайте клуба"
                 return owner
     return None
+
+
+@lru_cache(maxsize=1)
+def _posting_places() -> frozenset[str]:
+    """Where a statement is posted, whose owner speaks: "на сайте клуба", "в Twitter МИД"."""
+    return sources()["platform"] | sources()["statement"]
 
 
 def _named(ctx: Context, noun: DocToken) -> bool:

@@ -423,8 +423,9 @@ def _as_said(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         return None  # "Как сообщает Report, об этом рассказал X": X speaks about the clause before
     words_before = [t for t in before[:-1] if t.pos != "PUNCT"]
     words_after = [t for t in rest if t.pos != "PUNCT"]
-    if words_before and words_after and _inserted(ctx, sent, verb):  # "Обама, как сообщает X, хочет ..."
-        start, end = trim(ctx.text, _inserted_clause_start(ctx, sent, verb), sent.stop)
+    inserted = _inserted_subject(ctx, sent, verb) if words_before and words_after else None
+    if inserted is not None:  # "Обама, как сообщает X, хочет ...": the clause, cue and all
+        start, end = trim(ctx.text, _phrase_start(ctx, sent, inserted), sent.stop)
     elif len(words_before) > len(words_after):
         start, end = trim(ctx.text, sent.start, before[-1].start)
     elif rest:
@@ -444,7 +445,8 @@ def _past_adverbs(before: list[DocToken]) -> list[DocToken]:
 def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     """``C, — сообщает X`` and ``C, пишет Deutsche Welle``: the clause is the sentence before the cue."""
     before = _past_adverbs([t for t in sent.tokens if t.stop <= verb.start])  # "C, также сказал X"
-    if len(before) < 4 and not (len(before) >= 2 and _inserted(ctx, sent, verb)):
+    inserted = _inserted_subject(ctx, sent, verb)
+    if len(before) < 4 and not (len(before) >= 2 and inserted is not None):
         return None  # but "Путин, сообщил Песков, не планирует ...": a short subject before an inserted cue
     marks = [t.text for t in before[-2:]]
     if marks[-1] not in (",", "—", "–", "-") or (marks[-1] != "," and marks[0] != ","):
@@ -461,38 +463,33 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     start, end = trim(ctx.text, sent.start, before[-1].start)
     if before[0].text in ("«", '"', "„", "“"):
         return None
-    if _inserted(ctx, sent, verb):  # "X, отмечает издание, был ...": the clause, cue and all
-        start, end = trim(ctx.text, _inserted_clause_start(ctx, sent, verb), sent.stop)
+    if inserted is not None:  # "X, отмечает издание, был ...": the clause, cue and all
+        start, end = trim(ctx.text, _phrase_start(ctx, sent, inserted), sent.stop)
     return Finding(start, end, "indirect", _cue(verb), verb, subject, credit=True)
 
 
-def _inserted_clause_start(ctx: Context, sent: DocSent, verb: DocToken) -> int:
-    """Where the clause around an inserted cue begins: at its subject's first word, or the sentence's
-    ("Министр уехал, а его заместитель, как сообщает ТАСС, проведёт ..." -> "его заместитель ...")."""
-    head = ctx.head(verb)
-    subjects = (
-        [t for t in ctx.children(head) if t.rel.startswith("nsubj") and t.stop <= verb.start]
-        if head is not None
-        else []
-    )
-    if not subjects:
-        return sent.start
-    words = [t for t in ctx.subtree(subjects[0]) if t.start >= sent.start and t.rel not in ("cc", "punct")]
-    return min(t.start for t in words) if words else sent.start
-
-
-def _inserted(ctx: Context, sent: DocSent, verb: DocToken) -> bool:
-    """Whether the cue is set into the middle of the sentence it reports, whose predicate comes after
-    it: "Поне, отмечает издание, был расквартирован в Ираке"."""
+def _inserted_subject(ctx: Context, sent: DocSent, verb: DocToken) -> DocToken | None:
+    """The subject before a cue set into the middle of the sentence it reports, whose predicate comes
+    after it ("Поне, отмечает издание, был расквартирован в Ираке" -> Поне), or None. A connective alone
+    before the cue ("Более того, как сообщает X, ...") makes no inserted cue: what follows it is the quote."""
     head = ctx.head(verb)
     if verb.rel != "parataxis" or head is None or head.start <= verb.stop or head.stop > sent.stop:
-        return False
-    # its subject stands before the cue; a connective alone ("Более того, как сообщает X, ...") does not
-    # make the cue inserted: what follows it is the quote
-    return any(
-        t.start >= sent.start and t.stop <= verb.start and t.rel.startswith("nsubj")
-        for t in ctx.children(head)
+        return None
+    return next(
+        (
+            t
+            for t in ctx.children(head)
+            if t.start >= sent.start and t.stop <= verb.start and t.rel.startswith("nsubj")
+        ),
+        None,
     )
+
+
+def _phrase_start(ctx: Context, sent: DocSent, subject: DocToken) -> int:
+    """Where the subject's phrase begins, a conjunction before it left out ("Министр уехал, а его
+    заместитель, как сообщает ТАСС, проведёт ..." -> "его заместитель ...")."""
+    words = [t for t in ctx.subtree(subject) if t.start >= sent.start and t.rel not in ("cc", "punct")]
+    return min(t.start for t in words) if words else sent.start
 
 
 def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:

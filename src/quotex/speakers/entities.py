@@ -216,8 +216,7 @@ class DocumentEntities:
     def leads(self, person: Person) -> bool:
         """Did the text give the person an office that leads ("президент", "председатель совета
         директоров"), which "глава" and "руководитель" may name?"""
-        words = {self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in (person.role or "").lower().split()}
-        return bool(words & (sources()["leader"] | sources()["head"]))
+        return bool(self.lemmas(person.role or "") & (sources()["leader"] | sources()["head"]))
 
     def gender(self, value: DocSpan | DocToken) -> str | None:
         for token in getattr(value, "tokens", None) or [value]:

@@ -26,6 +26,10 @@ def names(text: str, models: Models) -> list[str]:
     return [entity.name for entity in organisations(text, models)]
 
 
+def mention_texts(text: str, models: Models) -> list[str]:
+    return [m.text for entity in organisations(text, models) for m in entity.mentions]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -182,7 +186,7 @@ def test_sample_organisations(sample_text: str, models: Models) -> None:
     ],
 )
 def test_mention_is_the_whole_name_and_no_more(text: str, mention: str, models: Models) -> None:
-    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    found = mention_texts(text, models)
     assert found == [mention]
 
 
@@ -206,7 +210,7 @@ def test_things_that_are_not_organisations(text: str, models: Models) -> None:
 
 def test_no_mention_starts_or_ends_on_punctuation(models: Models) -> None:
     text = "Суд, основываясь на мнении экспертов, отклонил иск компании «Вектор»."
-    mentions = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    mentions = mention_texts(text, models)
     assert mentions == ["Вектор"]
 
 
@@ -261,7 +265,7 @@ def test_an_organisation_named_after_a_person(text: str, models: Models) -> None
 def test_an_organisation_in_the_complement_of_another_is_its_own_mention(
     text: str, mentions: list[str], models: Models
 ) -> None:
-    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    found = mention_texts(text, models)
     assert sorted(found) == sorted(mentions)
 
 
@@ -278,7 +282,7 @@ def test_a_name_inside_a_longer_name_of_the_same_organisation_is_no_second_menti
     text: str, mentions: list[str], models: Models
 ) -> None:
     """ "Верховный суд" of "Верховный суд Испании" is the same court, "СССР" a country, not a body."""
-    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    found = mention_texts(text, models)
     assert sorted(found) == sorted(mentions)
 
 
@@ -333,7 +337,7 @@ def test_buildings_are_not_organisations_but_their_owners_are(
 def test_a_unit_and_a_mission_abroad_are_named_whole(text: str, mentions: list[str], models: Models) -> None:
     """A lower-case unit that governs a name starts it; a type word before a name in apposition does not;
     an embassy's name holds the place it is in."""
-    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    found = mention_texts(text, models)
     assert sorted(found) == sorted(mentions)
 
 
@@ -397,7 +401,7 @@ def test_authorities_with_a_relational_adjective(text: str, expected: list[str],
     ],
 )
 def test_a_body_takes_its_parent_and_its_region(text: str, mentions: list[str], models: Models) -> None:
-    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    found = mention_texts(text, models)
     assert sorted(found) == sorted(mentions)
 
 
@@ -447,7 +451,7 @@ def test_a_quoted_name_after_a_whole_name_is_not_joined_to_it(models: Models) ->
     ],
 )
 def test_a_body_takes_a_plural_of_people_not_one_person(text: str, mention: str, models: Models) -> None:
-    assert [m.text for entity in organisations(text, models) for m in entity.mentions] == [mention]
+    assert mention_texts(text, models) == [mention]
 
 
 def test_quoted_and_unquoted_inflected_forms_make_one_organisation(models: Models) -> None:
@@ -472,12 +476,12 @@ def test_quoted_and_unquoted_inflected_forms_make_one_organisation(models: Model
 def test_initials_adjectives_and_country_names(text: str, mentions: list[str], models: Models) -> None:
     """An initial belongs to the name when the surname is its genitive complement; an adjective alone or a
     country's name is no organisation."""
-    assert [m.text for entity in organisations(text, models) for m in entity.mentions] == mentions
+    assert mention_texts(text, models) == mentions
 
 
 def test_an_acronym_inside_a_quoted_name_is_part_of_it(models: Models) -> None:
     text = "Об этом сообщили в пресс-службе «Киностудии КИТ»."
-    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    found = mention_texts(text, models)
     assert sorted(found) == sorted(["пресс-службе «Киностудии КИТ»", "Киностудии КИТ"])
 
 
@@ -502,7 +506,7 @@ def test_power_and_describing_participles_are_no_names(
 ) -> None:
     """ "власть" in the singular is power, not the authorities; a participle describes a body and a capital
     that only opens the sentence makes no name of it."""
-    assert [m.text for entity in organisations(text, models) for m in entity.mentions] == mentions
+    assert mention_texts(text, models) == mentions
 
 
 @pytest.mark.parametrize(
@@ -520,7 +524,7 @@ def test_a_name_does_not_run_on_into_its_head_or_the_country_of_the_text(
 ) -> None:
     """A company named by a name does not take the genitive of the person who runs it (a centre named
     after one does); a bare "страны", "области" is the place the text is about, no part of the name."""
-    found = [m.text for entity in organisations(text, models) for m in entity.mentions]
+    found = mention_texts(text, models)
     if mentions is None:
         assert "Законодательное собрание Тверской области" in found
     else:

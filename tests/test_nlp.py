@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 from slovnet.exec.encoders import TagEncoder
+from slovnet.exec.model import CRF, CNNEncoder
 
+from quotex.kernels import ChannelsLastEncoder, FastCRF
 from quotex.nlp import Models, annotate_many, news_embedding
 from quotex.pipeline import Extractor
 
@@ -48,6 +50,8 @@ def test_the_ner_tagger_sharing_one_word_list_finds_what_natashas_own_does(
     assert repr(models.ner_tagger(TEXT)) == repr(NewsNERTagger(natasha_embedding)(TEXT))
     words = [tagger.infer.encoder.words_vocab for tagger in (models.morph_tagger, models.ner_tagger)]
     assert words[0] is words[1] is models.syntax_parser.infer.encoder.words_vocab
+    codes = [getattr(models, name).infer.encoder.codes for name in ("morph_tagger", "syntax_parser")]
+    assert codes[0] is codes[1] is models.ner_tagger.infer.encoder.codes
 
 
 def test_the_encoder_that_keeps_word_ids_encodes_as_slovnets(models: Models) -> None:
@@ -123,3 +127,37 @@ def test_pymorphy_reads_its_dictionary_with_the_c_extension() -> None:
 
     # pymorphy3[fast]: DAWG2 gives the same parses as the pure-Python reader, three times faster
     assert pymorphy3.dawg.DAWG.__module__ == "dawg"
+
+
+@pytest.fixture(scope="module")
+def sample_sentences(models: Models, sample_text: str) -> list[list[str]]:
+    doc = Doc(sample_text)
+    doc.segment(models.segmenter)
+    return [[token.text for token in sent.tokens] for sent in doc.sents]
+
+
+@pytest.mark.parametrize("name", ["morph_tagger", "syntax_parser", "ner_tagger"])
+def test_the_channels_last_encoder_computes_slovnets_numbers(
+    models: Models, sample_sentences: list[list[str]], name: str
+) -> None:
+    infer = getattr(models, name).infer
+    model = infer.model
+    assert type(model.encoder) is ChannelsLastEncoder
+    slovnets = CNNEncoder(model.encoder.layers)
+    for batch in infer.encoder(sample_sentences):  # sentences of different lengths, padded
+        words = model.emb(batch.word_id, batch.shape_id)
+        assert np.array_equal(model.encoder(words, batch.pad_mask), slovnets(words, batch.pad_mask))
+
+
+def test_the_crf_decoder_finds_slovnets_tags(models: Models, sample_text: str) -> None:
+    infer = models.ner_tagger.infer
+    model = infer.model
+    assert type(model.head.crf) is FastCRF
+    slovnets = CRF(model.head.crf.transitions)
+    texts = [sample_text[:3000], sample_text[3000:4000], TEXT]
+    doc_words = [[token.text for token in annotate_many([text], models)[0].tokens] for text in texts]
+    (batch,) = infer.encoder(doc_words)
+    emissions = model(batch.word_id, batch.shape_id, batch.pad_mask)
+    ours = model.head.crf.decode(emissions, ~batch.pad_mask)
+    theirs = slovnets.decode(emissions, ~batch.pad_mask)
+    assert [tags.tolist() for tags in ours] == [tags.tolist() for tags in theirs]

@@ -8,7 +8,8 @@ the NER tagger over the texts sorted by length. Results are put back on each doc
 where natasha's methods would put them.
 
 The models load as natasha's would, minus what the taggers never read (``news_embedding``) and with one
-word list for the three of them (``load_tagger``), each when first needed (``Models``).
+word list for the three of them (``load_tagger``), each when first needed (``Models``), and their
+numerical layers in the faster forms of ``kernels``.
 """
 
 from __future__ import annotations
@@ -33,20 +34,22 @@ from navec.meta import Meta as NavecMeta
 from navec.pq import PQ
 from navec.tar import Tar as NavecTar
 from slovnet.api import API
+from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
 from slovnet.const import REL, SHAPE, TAG, WORD
 from slovnet.exec.encoders import WordShapeEncoder
-from slovnet.exec.infer import MorphInfer, NERInfer, SyntaxDecoder, SyntaxInfer, TagDecoder
+from slovnet.exec.infer import Infer, MorphInfer, NERInfer, SyntaxDecoder, SyntaxInfer, TagDecoder
 from slovnet.exec.model import NER as NERModel
 from slovnet.exec.model import Morph as MorphModel
 from slovnet.exec.model import Syntax as SyntaxModel
 from slovnet.exec.pack import Pack, vocab_name
-from slovnet.markup import BIOMarkup
 from slovnet.shape import word_shape
 from slovnet.vocab import Vocab
 
 from .deadline import check
+from .kernels import speed_up
 from .morph import MorphVocab
+from .tokens import segment
 
 T = TypeVar("T", bound="_Tagger")
 LINE_BREAK = "\n"
@@ -74,19 +77,19 @@ class Models:
 
     @cached_property
     def morph_tagger(self) -> NewsMorphTagger:
-        return load_tagger(NewsMorphTagger, self.embedding, self._words)
+        return load_tagger(NewsMorphTagger, self.embedding, self._shared)
 
     @cached_property
     def syntax_parser(self) -> NewsSyntaxParser:
-        return load_tagger(NewsSyntaxParser, self.embedding, self._words)
+        return load_tagger(NewsSyntaxParser, self.embedding, self._shared)
 
     @cached_property
     def ner_tagger(self) -> NewsNERTagger:
-        return load_tagger(NewsNERTagger, self.embedding, self._words)
+        return load_tagger(NewsNERTagger, self.embedding, self._shared)
 
     @cached_property
-    def _words(self) -> dict[bytes, Vocab]:
-        return {}
+    def _shared(self) -> Shared:
+        return Shared()
 
     @cached_property
     def vocab(self) -> MorphVocab:
@@ -128,11 +131,18 @@ morphology tagger and the parser, the same tags (masked padding leaves a sentenc
 
 class WordEncoder(WordShapeEncoder):
     """slovnet's encoder of words (``TagEncoder``, ``SyntaxEncoder``: the same) that keeps each word's
-    ids: a word's shape and vocabulary lookups are made once a process, not once an occurrence."""
+    ids: a word's shape and vocabulary lookups are made once a process, not once an occurrence (and once
+    for the three taggers, whose encoders share ``codes``)."""
 
-    def __init__(self, words_vocab: Vocab, shapes_vocab: Vocab, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        words_vocab: Vocab,
+        shapes_vocab: Vocab,
+        batch_size: int = BATCH_SIZE,
+        codes: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         super().__init__(words_vocab, shapes_vocab, batch_size)
-        self.codes: dict[str, tuple[int, int]] = {}
+        self.codes = {} if codes is None else codes
 
     def item(self, words: list[str]) -> tuple[list[int], list[int]]:
         codes = self.codes
@@ -155,40 +165,63 @@ CODES_SIZE = 50_000
 """Words whose ids an encoder keeps (about 10 MB), the most of a news corpus's running words; the store
 is emptied when it grows past that."""
 TAGGERS = {
-    NewsMorphTagger: (NEWS_MORPH, MorphModel, WordEncoder, TagDecoder, MorphInfer, TAG),
-    NewsNERTagger: (NEWS_NER, NERModel, WordEncoder, TagDecoder, NERInfer, TAG),
-    NewsSyntaxParser: (NEWS_SYNTAX, SyntaxModel, WordEncoder, SyntaxDecoder, SyntaxInfer, REL),
+    NewsMorphTagger: (NEWS_MORPH, MorphModel, TagDecoder, MorphInfer, TAG),
+    NewsNERTagger: (NEWS_NER, NERModel, TagDecoder, NERInfer, TAG),
+    NewsSyntaxParser: (NEWS_SYNTAX, SyntaxModel, SyntaxDecoder, SyntaxInfer, REL),
 }
-"""What slovnet's ``load`` builds each of natasha's taggers from: its file, model, encoder, decoder,
-inference and label vocabulary."""
+"""What slovnet's ``load`` builds each of natasha's taggers from: its file, model, decoder, inference and
+label vocabulary (the encoder is a ``WordEncoder`` for all three)."""
 
 
 class _Tagger(Protocol):
-    """natasha's taggers as ``load_tagger`` uses them: slovnet's ``API.navec`` sets the embedding."""
+    """natasha's taggers as ``load_tagger`` uses them: slovnet's ``API.navec`` sets the embedding, and
+    ``infer`` holds the model."""
+
+    infer: Infer
 
     def navec(self, navec: Navec) -> object: ...
 
 
-def load_tagger(kind: type[T], embedding: Navec, words: dict[bytes, Vocab]) -> T:
+class Shared:
+    """What natasha's three news models may share once loaded: vocabularies by their content (the three
+    carry the same 250,000 words and the same word shapes) and, for each pair of word and shape
+    vocabularies, the store of word ids that their encoders fill (``WordEncoder.codes``)."""
+
+    def __init__(self) -> None:
+        self.vocabs: dict[bytes, Vocab] = {}
+        self.codes: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
+
+    def vocab(self, pack: Pack, name: str) -> Vocab:
+        """The pack's vocabulary ``name``, the one loaded before if its content is the same."""
+        content = decompress(pack.read(vocab_name(name)))
+        if content not in self.vocabs:
+            self.vocabs[content] = Vocab(content.decode("utf8").splitlines())
+        return self.vocabs[content]
+
+    def encoder(self, words: Vocab, shapes: Vocab) -> WordEncoder:
+        """An encoder of words and shapes that shares its word ids with any other of the same vocabularies."""
+        codes = self.codes.setdefault((id(words), id(shapes)), {})
+        return WordEncoder(words, shapes, BATCH_SIZE, codes)
+
+
+def load_tagger(kind: type[T], embedding: Navec, shared: Shared) -> T:
     """natasha's tagger ``kind`` (``NewsMorphTagger(embedding)`` and the like) built as slovnet builds it,
-    but for its word vocabulary: the three news models carry the same 250,000 words, and turning them
-    into a vocabulary is most of the cost of loading one. ``words`` keeps each vocabulary by its content,
-    so a tagger with the same words as one loaded before shares its vocabulary."""
-    path, model_kind, encoder, decoder, infer, labels = TAGGERS[kind]
+    but for its vocabularies: turning the 250,000 words into a vocabulary is most of the cost of loading
+    a model, and the three models carry the same ones, so a tagger shares (``shared``) the vocabularies and
+    the word ids of one loaded before. The embedding, encoder and CRF are then put in the faster forms of
+    ``kernels``, which compute the same numbers."""
+    path, model_kind, decoder, infer, labels = TAGGERS[kind]
     with Pack(path) as pack:
         pack.load_meta().check_protocol()
         model = pack.load_model(model_kind)
         arrays = dict(pack.load_arrays(model.weights))
-        content = decompress(pack.read(vocab_name(WORD)))
-        if content not in words:
-            words[content] = Vocab(content.decode("utf8").splitlines())
-        shapes, label_vocab = pack.load_vocab(SHAPE), pack.load_vocab(labels)
+        words, shapes = shared.vocab(pack, WORD), shared.vocab(pack, SHAPE)
+        label_vocab = pack.load_vocab(labels)
     model = model.inject_arrays(arrays)
     tagger = kind.__new__(kind)
-    API.__init__(
-        tagger, infer(model, encoder(words[content], shapes, BATCH_SIZE), decoder(label_vocab)), BATCH_SIZE
-    )
+    API.__init__(tagger, infer(model, shared.encoder(words, shapes), decoder(label_vocab)), BATCH_SIZE)
     tagger.navec(embedding)
+    speed_up(tagger.infer.model)
     return tagger
 
 
@@ -218,7 +251,7 @@ def annotate_many(
     sents: list[tuple[int, DocSent]] = []
     for doc in docs:
         check()
-        doc.segment(models.segmenter)
+        segment(doc)  # as doc.segment(models.segmenter), faster
         doc.sents = cap_sentences(doc.text, split_at_line_breaks(doc))
         sents.extend(enumerate(doc.sents, 1))
     sents.sort(key=lambda numbered: len(numbered[1].tokens))
@@ -289,11 +322,10 @@ def tag_entities(docs: Sequence[Doc], models: Models) -> None:
         check()
         words = [[token.text for token in doc.tokens] for doc in group]
         tags = infer.decoder(infer.process(infer.encoder(words)))
-        for doc, doc_words, doc_tags in zip(group, words, tags, strict=True):
-            markup = BIOMarkup.from_tuples(zip(doc_words, doc_tags, strict=True)).to_span(doc.text)
+        for doc, doc_tags in zip(group, tags, strict=True):
             doc.spans = [
                 DocSpan(span.start, span.stop, span.type, doc.text[span.start : span.stop])
-                for span in markup.spans
+                for span in bio_spans(doc.tokens, doc_tags)  # slovnet finds the words' offsets again
             ]
     for doc in docs:
         doc.envelop_span_tokens()

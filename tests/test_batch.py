@@ -243,6 +243,10 @@ def test_the_first_chunks_ramp_up_and_a_small_input_stays_in_process() -> None:
     jobs = [Job(index, f"doc{index}", text="Текст.") for index in range(100)]
     assert [len(chunk) for chunk in batch._chunks(iter(jobs), 32)] == [1, 2, 4, 8, 16, 32, 32, 5]
     assert [len(chunk) for chunk in batch._chunks(iter(jobs[:5]), 2)] == [1, 2, 2]
+    # with two workers the last 64 jobs go in shrinking chunks, so that both finish about together
+    chunks = list(batch._chunks(iter(jobs), 32, workers=2))
+    assert [job.index for chunk in chunks for job in chunk] == list(range(100))
+    assert [len(chunk) for chunk in chunks] == [1, 2, 4, 8, 16, 18, 13, 10, 7, 6, 4, 3, 2, 2, 1, 1, 1, 1]
     sizes: list[int] = []
 
     class Stub:

@@ -200,14 +200,15 @@ def run(
     head = list(islice(remaining, CHUNK_DOCUMENTS + 1))
     if not head:
         return
-    chunks = _chunks(chain(head, remaining), CHUNK_DOCUMENTS)
+    stream = chain(head, remaining)
     if workers <= 1 or len(head) <= CHUNK_DOCUMENTS:
         extractor = (make_extractor or _new_extractor)()
         _load(extractor)  # now, so that on_ready means the analysis begins
         if on_ready is not None:
             on_ready()
-        yield from _in_process(chunks, extractor, timeout, on_progress)
+        yield from _in_process(_chunks(stream, CHUNK_DOCUMENTS), extractor, timeout, on_progress)
         return
+    chunks = _chunks(stream, CHUNK_DOCUMENTS, workers)
     yield from _in_workers(chunks, workers, ordered, timeout, on_ready, on_progress)
 
 
@@ -484,13 +485,20 @@ def _collect(pool: _Pool, pending: deque[_Task], ordered: bool) -> Iterator[Outc
         yield from pool.collect(task)
 
 
-def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
-    """The jobs in chunks: first of the ``RAMP`` sizes below ``size``, then of ``size``."""
+def _chunks(jobs: Iterator[Job], size: int, workers: int = 1) -> Iterator[list[Job]]:
+    """The jobs in chunks: first of the ``RAMP`` sizes below ``size``, then of ``size``. With several
+    workers the last ``workers`` × ``size`` jobs go in shrinking chunks, each about a ``2 × workers``-th
+    of what is left, so that the workers finish together rather than one of them alone on a last full
+    chunk."""
+    ahead = size * workers if workers > 1 else 0
+    waiting: deque[Job] = deque()
     for count in chain([first for first in RAMP if first < size], repeat(size)):
-        chunk = list(islice(jobs, count))
-        if not chunk:
+        waiting.extend(islice(jobs, count + ahead - len(waiting)))
+        if not waiting:
             return
-        yield chunk
+        if ahead and len(waiting) < count + ahead:  # the jobs have run out
+            count = min(count, -(-len(waiting) // (2 * workers)))
+        yield [waiting.popleft() for _ in range(min(count, len(waiting)))]
 
 
 def _load(extractor: Extractor) -> None:

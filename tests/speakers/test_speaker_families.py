@@ -249,6 +249,22 @@ PERSON_BY_DESCRIPTION = [
         None,
         None,
     ),
+    (  # the person the text is about, named again as a politician when nothing nearer resolves it
+        "Бывший мэр Самары Виктор Орлов снова баллотируется. Соперники Орлова обвинили его в подкупе "
+        "избирателей. На листовках стояла подпись Орлова. В обращении к жителям политик пообещал, что "
+        "налоги снизятся.",
+        "налоги снизятся",
+        "Виктор Орлов",
+        "person",
+    ),
+    (  # ... and as a specialist, past a referee named once
+        "Главный тренер «Вектора» Иван Кравцов пропустит матч. Лига дисквалифицировала Кравцова на две "
+        "игры после его спора с арбитром Олегом Петренко. Клуб поддержал Кравцова. После этого опытный "
+        "специалист заявил, что будет следить за игрой с трибуны.",
+        "следить за игрой",
+        "Иван Кравцов",
+        "person",
+    ),
     (  # an unnamed local is someone new, not the official named before
         "Губернатор Антон Лебедев осмотрел дамбу. Один из местных жителей рассказал, что вода "
         "поднималась ночью.",
@@ -560,6 +576,21 @@ NO_GUESS = [
         None,
         None,
     ),
+    (  # two men named as often: "специалист" could be either
+        "Иван Кравцов и Олег Петренко поспорили после матча. Лига наказала Кравцова и Петренко. Позже "
+        "специалист заявил, что не согласен с решением.",
+        "не согласен",
+        None,
+        None,
+    ),
+    (  # the man the text is about, but another was the subject just before
+        "Бывший мэр Самары Виктор Орлов снова баллотируется. Соперники Орлова обвинили его в подкупе "
+        "избирателей. На листовках стояла подпись Орлова. Губернатор области Антон Лебедев выступил в "
+        "четверг. В обращении к жителям политик пообещал, что налоги снизятся.",
+        "налоги снизятся",
+        None,
+        None,
+    ),
     (  # a plural role is a group, not the one person with that role
         "Депутат Анна Кравец выступила в парламенте. Депутаты от оппозиции заявили, что бюджет "
         "не будет принят.",
@@ -800,3 +831,11 @@ def test_what_someone_is_accused_of_is_no_source(extractor: Extractor) -> None:
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["полиция"]
     quotes = extractor.extract("В МИД России обвинили США в срыве переговоров.").quotes  # the ministry speaks
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["МИД России"]
+
+
+def test_a_spokesman_is_not_the_person_the_text_is_about(extractor: Extractor) -> None:
+    text = (
+        "Солист группы «Вектор» Иван Кравцов станет отцом. Кравцову 60 лет. У Кравцова уже есть двое "
+        "детей. Пресс-секретарь группы подтвердил, что ребёнок родится осенью."
+    )
+    assert speaker_of(extractor, text, "ребёнок родится")[0] != "Иван Кравцов"

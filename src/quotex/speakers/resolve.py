@@ -13,8 +13,10 @@ wrong one is worse.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from natasha.doc import DocSpan, DocToken
 
@@ -49,6 +51,8 @@ DOCUMENT_LOOKBACK = 10
 """How far back "в заявлении говорится" may look for the statement mentioned before."""
 QUOTED_BEFORE_SENTENCES = 8
 """How far back the person quoted last may be for a description that names him again."""
+CENTRAL_MENTIONS = 3
+"""How often the person a text is about must have been named for a description to fall back on him."""
 QUOTED_SENTENCES = 60
 """How many sentences of someone's own words a look back may pass over (a transcript is not walked whole)."""
 LATIN = re.compile("[A-Za-z]")
@@ -694,6 +698,10 @@ class Attributor:
                 found = self._quoted_before(min(before, token.start), gender)
                 if found is not None and not self._fits(found, role):
                     found = None
+            if found is None and not office and self.ctx.lemma(token) not in kinds_of_others():
+                found = self._central(min(before, token.start), gender)  # "португальский специалист"
+                if found is not None and not self._fits(found, role):
+                    found = None
         if found is None or found.speaker is None:
             return Attribution(description=self.phrases.description(phrase), mention=mention)
         return replace(found, mention=mention)
@@ -793,6 +801,43 @@ class Attributor:
             ):
                 return None  # someone else was named since: no guess
         return Attribution(speaker)
+
+    def _central(self, before: int, gender: str | None) -> Attribution | None:
+        """The person the text is about, for a definite description nothing nearer resolves ("Оппоненты
+        Берлускони ... подпись Берлускони. В тексте письма политик обещал"): the person named most often
+        before ``before`` outside quotes, at least ``CENTRAL_MENTIONS`` times and more than twice as
+        often as anyone else who may be meant, named again in the last ``RECENT_SENTENCES`` and with no
+        one else who may be meant the subject of one of them."""
+        ctx = self.ctx
+        counts: Counter[str] = Counter()
+        people: dict[str, Person] = {}
+        for start, person in self.entities.people_named_between(0, before):
+            if not self.mentions.quoted_directly(start):
+                counts[person.name] += 1
+                people[person.name] = person
+        rivals = [
+            (count, name)
+            for name, count in counts.most_common()
+            if not gender or person_gender(people[name], ctx.vocab) in (None, gender)
+        ]
+        if not rivals:
+            return None
+        count, name = rivals[0]
+        possible = {other for _, other in rivals}
+        if count < CENTRAL_MENTIONS or any(2 * other >= count for other, _ in rivals[1:]):
+            return None
+        sentence = ctx.sentence_at(before)
+        index = ctx.sentence_index(sentence) if sentence is not None else len(ctx.sents)
+        recent = ctx.sents[max(0, index - RECENT_SENTENCES)].start if ctx.sents else 0
+        person = people[name]
+        if all(other is not person for _, other in self.entities.people_named_between(recent, before)):
+            return None
+        for sent in ctx.sents[max(0, index - RECENT_SENTENCES) : index + 1]:
+            for kind, value in self._candidates(sent, before, subjects_only=True):
+                other = self.entities.person_at(value.start, value.stop) if kind == "person" else None
+                if other is not None and other is not person and other.name in possible:
+                    return None  # someone else the description may mean was just the subject
+        return Attribution(Speaker(person.name, "person", person.role))
 
     def _described(self, noun: str, gender: str | None, before: int) -> Attribution | None:
         """The person last mentioned before ``before`` whom the text described with ``noun``: "художница
@@ -962,6 +1007,14 @@ class Attributor:
             or any(mark in around for mark in QUOTE_OPENERS)
             or any(word in sources()["media"] for word in words)
         )
+
+
+@lru_cache(maxsize=1)
+def kinds_of_others() -> frozenset[str]:
+    """Nouns that name someone speaking for another or related to another ("пресс-секретарь",
+    "адвокат"): never the person a text is about."""
+    kinds = sources()
+    return frozenset(kinds["spokesman"]) | frozenset(kinds["relative"]) | frozenset(kinds["interlocutor"])
 
 
 def _joined(names: list[str]) -> str:

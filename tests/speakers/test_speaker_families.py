@@ -839,3 +839,8 @@ def test_a_spokesman_is_not_the_person_the_text_is_about(extractor: Extractor) -
         "детей. Пресс-секретарь группы подтвердил, что ребёнок родится осенью."
     )
     assert speaker_of(extractor, text, "ребёнок родится")[0] != "Иван Кравцов"
+
+
+def test_the_opposition_speaks_as_an_institution(extractor: Extractor) -> None:
+    text = "Оппозиция утверждает, что правительство скрывает данные о бюджете."
+    assert speaker_of(extractor, text, "правительство скрывает") == ("оппозиция", "organisation")

@@ -87,6 +87,15 @@ def _called(ctx: Context, governed: list[DocToken]) -> DocToken | None:
         if c.rel in ("xcomp", "obl", "advcl")
         and ((c.feats.get("Case") == "Ins" and not _preposition(ctx, c)) or _preposition(ctx, c) == "как")
     ]
+    if objects and not called:  # "назвал уход правительства своим достижением": the parse may hang
+        called = [  # what it is called on the object
+            c
+            for c in ctx.children(objects[0])
+            if c.start > objects[0].start
+            and c.rel == "nmod"
+            and c.feats.get("Case") == "Ins"
+            and not _preposition(ctx, c)
+        ]
     if not objects or not called or _only_quoted(ctx, called[0]):
         return None
     return min(objects[0], called[0], key=lambda t: t.start)

@@ -458,12 +458,18 @@ def _plain_roles(roles: frozenset[str]) -> frozenset[str]:
 def _linked(
     candidate: Token, name: Sequence[Token], name_ids: set[str], subtree: set[str], gap: list
 ) -> bool:
-    """Whether the parse ties the name to the role noun (apposition either way, or plain adjacency)."""
+    """Whether the parse ties the name to the role noun (apposition either way, or plain adjacency). Two
+    appositions of one noun count too: "Председатель совета, бывший министр Олег Кузнецов" may hang the
+    name and "министр" both on "Председатель"."""
     roots = _roots(name, name_ids)
     return (
         not gap
         or candidate.head_id in name_ids
         or any(root.head_id == candidate.id or root.head_id in subtree for root in roots)
+        or (
+            candidate.rel == "appos"
+            and any(root.rel == "appos" and root.head_id == candidate.head_id for root in roots)
+        )
     )
 
 

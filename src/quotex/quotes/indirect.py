@@ -449,7 +449,7 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     if len(before) < 4 and not (len(before) >= 2 and inserted is not None):
         return None  # but "Путин, сообщил Песков, не планирует ...": a short subject before an inserted cue
     marks = [t.text for t in before[-2:]]
-    if marks[-1] not in (",", "—", "–", "-") or (marks[-1] != "," and marks[0] != ","):
+    if marks[-1] not in (",", "—", "–", "-"):  # "C, — сообщил X", "C, сообщил X", "C — сообщил X"
         return None
     last_three = "".join(t.text for t in before[-3:])
     if any(mark in last_three for mark in '»"”“') and any(dash in last_three for dash in "—–-"):
@@ -465,7 +465,16 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
         return None
     if inserted is not None:  # "X, отмечает издание, был ...": the clause, cue and all
         start, end = trim(ctx.text, _phrase_start(ctx, sent, inserted), sent.stop)
+    elif marks[-1] != "," and _dash_closes(sent, verb):  # "Главное — говорят врачи — сохранить ...":
+        start, end = trim(ctx.text, sent.start, sent.stop)  # the sentence, cue and all
     return Finding(start, end, "indirect", _cue(verb), verb, subject, credit=True)
+
+
+def _dash_closes(sent: DocSent, verb: DocToken) -> bool:
+    """Does a dash after the cue close the insertion it opened, with words after it?"""
+    after = [t for t in sent.tokens if t.start > verb.stop]
+    dash = next((i for i, t in enumerate(after) if t.text in ("—", "–", "-")), None)
+    return dash is not None and any(t.pos != "PUNCT" for t in after[dash + 1 :])
 
 
 def _inserted_subject(ctx: Context, sent: DocSent, verb: DocToken) -> DocToken | None:

@@ -484,6 +484,18 @@ def test_a_document_speaks_as_its_author(extractor: Extractor, case: Case) -> No
 
 
 QUOTED_BY_AN_OUTLET = [
+    (  # an outlet's name in quotation marks, cut by the tokenizer at its dot
+        "Как сообщает «Газета.ру», в качестве обвиняемых привлечены трое.",
+        "привлечены трое",
+        "Газета.ру",
+        "organisation",
+    ),
+    (  # ... or of two words, after the verb
+        'Мост через реку откроют в октябре, пишет "Вечерняя Казань".',
+        "Мост через реку",
+        "Вечерняя Казань",
+        "organisation",
+    ),
     (  # "телекомпания" for the outlet that passed on its own sources' words
         "Министр подал в отставку, сообщила, ссылаясь на собственные источники, BBC. По данным "
         "телекомпании, преемника назовут в мае.",

@@ -589,16 +589,30 @@ def _phrase_head(ctx: Context, token: DocToken) -> DocToken:
 def _across_quote(ctx: Context, token: DocToken, verb: DocToken) -> bool:
     """An unpaired quotation mark between the token and the verb: the token is the quote's, not the cue's.
 
-    The marks around a quoted name ("Коммерсантъ" объяснил) are the name's own and do not count.
+    The marks around a quoted name ("Коммерсантъ" объяснил, сообщает «Лента.ру») are the name's own and do
+    not count.
     """
     text = ctx.text
-    quoted_name = (
-        token.start > 0 and text[token.start - 1] in QUOTE_CHARS and text[token.stop : token.stop + 1]
-    )
-    start, end = sorted(
-        (token.stop + (1 if quoted_name and text[token.stop] in QUOTE_CHARS else 0), verb.start)
-    )
+    first, stop = _name_extent(ctx, token)  # "«Лента.ру»": three tokens; "«Тамбовская жизнь»": two
+    quoted_name = first > 0 and text[first - 1] in QUOTE_CHARS and text[stop : stop + 1]
+    start, end = sorted((stop + (1 if quoted_name and text[stop] in QUOTE_CHARS else 0), verb.start))
     return sum(text.count(mark, start, end) for mark in QUOTE_CHARS) % 2 == 1
+
+
+def _name_extent(ctx: Context, token: DocToken) -> tuple[int, int]:
+    """Where the words of the token's own phrase run on either side of it, with no space before a
+    quotation mark: the extent of a quoted name the token heads."""
+    tokens = ctx.sent_of_token[token.id].tokens
+    own = {t.id for t in ctx.subtree(token)}
+    at = ctx.position(token)
+    left = right = at
+    while left > 0 and tokens[left - 1].id in own and tokens[left - 1].text not in QUOTE_CHARS:
+        left -= 1
+    while (
+        right + 1 < len(tokens) and tokens[right + 1].id in own and tokens[right + 1].text not in QUOTE_CHARS
+    ):
+        right += 1
+    return tokens[left].start, tokens[right].stop
 
 
 def _in_reported_clause(ctx: Context, token: DocToken, verb: DocToken) -> bool:

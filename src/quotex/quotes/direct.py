@@ -177,6 +177,8 @@ def _writer(ctx: Context, noun: DocToken) -> DocToken | None:
     return subject_of(ctx, token)
 
 
+IN_IT = frozenset({"нем", "нём", "ней", "них"})
+"""Pronouns that, after "в", stand for a statement named before ("В нём говорится")."""
 TAIL = 200
 """Characters before a quotation mark in which its cue's colon or "что" may stand."""
 
@@ -425,6 +427,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         return nearest
     kinds = sources()
     for child in children:
+        if child.rel == "obl" and child.text.lower() in IN_IT and _preposition_in(ctx, child):
+            return child  # "В нём говорится": the statement named before, which speakers.resolve finds
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
             preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
             accused_of = (  # "обвиняют в организации ...": what they accuse of, not where it was said
@@ -449,6 +453,10 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 # whose author speakers.resolve looks for where the text mentioned it before
                 return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
+
+
+def _preposition_in(ctx: Context, token: DocToken) -> bool:
+    return [c.text.lower() for c in ctx.children(token) if c.rel == "case"] == ["в"]
 
 
 def _outside_names(ctx: Context, subjects: list[DocToken]) -> list[DocToken]:

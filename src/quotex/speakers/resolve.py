@@ -24,6 +24,7 @@ from ..entities.org_lexicon import org_types
 from ..entities.people import person_gender
 from ..quotes.context import Context
 from ..quotes.cues import sources
+from ..quotes.direct import IN_IT
 from ..quotes.findings import Finding
 from ..records import Entity, Person, Span, Speaker
 from .entities import DocumentEntities
@@ -219,6 +220,8 @@ class Attributor:
             )
         if entity is not None:
             return self._joint(token, self._named(entity, verb=verb))
+        if token.text.lower() in IN_IT and any(c.text.lower() == "в" for c in ctx.children(token)):
+            return self._statement_referred(token, before)  # "В нём говорится": a statement named before
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
             return self._pronoun(token, verb, before)
         if token.pos == "ADV" and lemma == "там":  # "Там уточнили": the organisation cited just before
@@ -473,6 +476,21 @@ class Attributor:
         if found is None:
             return Attribution()
         return replace(found, mention=self.phrases.span([token]))
+
+    def _statement_referred(self, token: DocToken, before: int) -> Attribution:
+        """ "МИД опубликовал комментарий. В нём сказано, что ...": the author of the statement named
+        last before the pronoun, within ``DOCUMENT_LOOKBACK`` sentences; else no one."""
+        earlier = self._earlier(token, sources()["statement"])
+        if not earlier:
+            return Attribution()
+        for publisher in (False, True):
+            author = self._author_of(earlier[0], publisher)
+            if author is None:
+                continue
+            found = self.resolve(author, None, min(before, author.start))
+            if found.speaker is not None:
+                return replace(found, mention=self.phrases.span([token]))
+        return Attribution()
 
     def _document_author(self, token: DocToken, before: int) -> Attribution:
         """ "В заявлении говорится": the author of the same document mentioned before, as its owner

@@ -281,6 +281,19 @@ def test_a_person_referred_back_to(extractor: Extractor, case: Case) -> None:
 
 
 ORGANISATION_BY_NOUN = [
+    (  # the club the text introduced with a type acronym
+        "В прошлом сезоне ФК «Вектор» занял третье место. Руководство клуба сообщило, что тренер останется.",
+        "тренер останется",
+        "Вектор",
+        "organisation",
+    ),
+    (  # ... the company, never the type acronym alone
+        "Акционеры ОАО «Вектор» собрались в Москве. Завод ОАО выпустил сто машин. Представитель компании "
+        "сообщил, что дивиденды не выплатят.",
+        "дивиденды не выплатят",
+        "Вектор",
+        "organisation",
+    ),
     (  # a type word before a quoted name, past a participle clause
         "Группа «Вектор», представляющая интересы Ивана Петрова, в пятницу предупредила, что "
         "воздержится от голосования.",

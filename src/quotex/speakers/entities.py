@@ -179,22 +179,26 @@ class DocumentEntities:
         """
         heads = org_anaphora().get(noun, frozenset())
         for start, organisation in reversed(self._organisation_mentions):
-            if start >= before or organisation.name.islower():
-                continue
+            if start >= before or organisation.name.islower() or organisation.name.lower() in heads:
+                continue  # not "ГМК" alone: a type word, whose organisation is the one it introduced
             first = organisation.name.split()[0]
             if (
                 noun in self.lemmas(organisation.name)
                 or first.lower() in heads
                 or self.ctx.vocab.lemmatize(first, "NOUN", {}).lower() in heads
-                or self.introduced_as(noun, start)
+                or self.introduced_as(noun, start, heads)
             ):
                 return organisation
         return None
 
-    def introduced_as(self, noun: str, start: int) -> bool:
-        """Does the class noun stand right before the mention at ``start`` ("компании «Вектор»")?"""
+    def introduced_as(self, noun: str, start: int, heads: frozenset[str] = frozenset()) -> bool:
+        """Does the class noun, or a type acronym it covers (``heads``: "ОАО", "ГМК" for "компания"), stand
+        right before the mention at ``start`` ("компании «Вектор»", "ГМК «Норильский никель»")?"""
         words = [t for t in self.ctx.tokens_between(max(0, start - 40), start) if t.text not in QUOTE_MARKS]
-        return bool(words) and self.ctx.lemma(words[-1]) == noun
+        if not words:
+            return False
+        word = words[-1]
+        return self.ctx.lemma(word) == noun or (word.text.isupper() and word.text.lower() in heads)
 
     def lemmas(self, name: str) -> set[str]:
         return {self.ctx.vocab.lemmatize(word, "NOUN", {}) for word in name.lower().split()}

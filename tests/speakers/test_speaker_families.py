@@ -516,6 +516,18 @@ def test_a_document_speaks_as_its_author(extractor: Extractor, case: Case) -> No
 
 
 QUOTED_BY_AN_OUTLET = [
+    (  # "цитирует X Y": Y speaks, an animate object the parse may tag genitive
+        "«Мы не допустим повышения цен», — цитирует РИА Новости министра финансов Ивана Кравцова.",
+        "повышения цен",
+        "Иван Кравцов",
+        "person",
+    ),
+    (  # "приводит X слова Y": the owner of the words speaks
+        "«Мы не допустим повышения цен», — приводит агентство слова министра финансов Ивана Кравцова.",
+        "повышения цен",
+        "Иван Кравцов",
+        "person",
+    ),
     (  # an outlet's name in quotation marks, cut by the tokenizer at its dot
         "Как сообщает «Газета.ру», в качестве обвиняемых привлечены трое.",
         "привлечены трое",

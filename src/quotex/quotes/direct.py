@@ -17,7 +17,7 @@ from natasha.doc import DocToken
 
 from ..deadline import check
 from .context import Context, Covered
-from .cues import claim_verbs, cues, sources
+from .cues import claim_verbs, cues, phrase_verbs, sources
 from .findings import Finding, trim
 from .marks import QuotedSpan, find_quoted_spans
 
@@ -381,7 +381,10 @@ def is_speech_verb(ctx: Context, token: DocToken) -> bool:
         return False
     lemma = ctx.lemma(token)
     lexicon = cues()
-    return lemma in lexicon["say"] or lemma in lexicon["impersonal"]
+    if lemma in lexicon["say"] or lemma in lexicon["impersonal"]:
+        return True
+    nouns = phrase_verbs().get(lemma, frozenset())  # "приводит слова министра": the verb with its noun
+    return any(child.rel == "obj" and child.text.lower() in nouns for child in ctx.children(token))
 
 
 def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:

@@ -25,6 +25,12 @@ QUOTE_MARKS = frozenset('«»"„“”')
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
 
+CITING = frozenset({"цитировать", "приводить"})
+"""Verbs whose object is whom a quote is quoted from ("цитирует министра", "приводит слова министра")."""
+WORDS = frozenset({"слово", "высказывание", "цитата", "фраза", "реплика"})
+"""Nouns of someone's words: their genitive owner speaks ("слова министра")."""
+
+
 class Mentions:
     """Finds source mentions in one document; ``quoted`` are the quotes' spans (a name inside a quote
     is the quote's, not its source)."""
@@ -99,18 +105,37 @@ class Mentions:
         return None
 
     def quoted_person(self, verb: DocToken | None) -> DocToken | None:
-        """The object of "цитировать": whom the outlet quotes, or the document it quotes from ("цитирует
-        «Интерфакс» выдержку из документа")."""
-        if verb is None or self.ctx.lemma(verb) != "цитировать":
+        """The object of "цитировать": whom the outlet quotes ("цитирует министра", an animate object the
+        parse may tag genitive), or the document it quotes from ("цитирует «Интерфакс» выдержку из
+        документа"); the owner of the words "цитировать" or "приводить" has for its object ("приводит
+        слова министра")."""
+        lemma = self.ctx.lemma(verb) if verb is not None else None
+        if verb is None or lemma not in CITING:
             return None
         quoted = next(
             (
                 child
                 for child in self.ctx.children(verb)
-                if child.rel == "obj" and child.pos in ("NOUN", "PROPN") and child.feats.get("Case") == "Acc"
+                if child.rel == "obj"
+                and child.pos in ("NOUN", "PROPN")
+                and (
+                    child.feats.get("Case") == "Acc"
+                    or (child.feats.get("Case") == "Gen" and child.feats.get("Animacy") == "Anim")
+                )
             ),
             None,
         )
+        if quoted is not None and self.ctx.lemma(quoted) in WORDS:
+            return next(
+                (
+                    child
+                    for child in self.ctx.children(quoted)
+                    if child.rel == "nmod" and child.pos in ("NOUN", "PROPN") and child.start > quoted.start
+                ),
+                None,
+            )
+        if lemma != "цитировать":
+            return None
         if quoted is None or quoted.feats.get("Animacy") != "Inan" or self.ctx.entity_of(quoted) is not None:
             return quoted
         return next(

@@ -120,6 +120,11 @@ def test_a_paragraph_after_a_blank_line_is_not_the_colons_statement(extractor: E
     assert_finds(extractor, text, [])
 
 
+def test_a_first_person_paragraph_after_a_blank_line_is_the_colons_statement(extractor: Extractor) -> None:
+    text = "Министр Иван Петров сказал:\n\nЯ не собираюсь уходить в отставку.\n\nЗатем он уехал."
+    assert_finds(extractor, text, [("Я не собираюсь уходить в отставку", "direct")])
+
+
 CONCLUDES = [
     (
         "Реформа провалилась, а виноваты в этом чиновники, заключает газета.",

@@ -244,8 +244,8 @@ def _after_colon(ctx: Context, covered: Covered) -> Iterator[Finding]:
         first = match.end()
         if ctx.text[first] in DASHES:
             first, line_end = _dashed_items(ctx.text, first)
-        elif "\n" in match.group(1):
-            continue  # a blank line after the colon: what follows is a paragraph of its own
+        elif "\n" in match.group(1) and not _first_person(ctx, first, line_end):
+            continue  # a blank line after the colon: a paragraph of its own, unless someone speaks in it
         start, end = trim(ctx.text, first, line_end, " \t\r.")
         if end <= start or ctx.text[start] in '«"“„—–-' or _inside(covered, start):
             continue
@@ -253,6 +253,15 @@ def _after_colon(ctx: Context, covered: Covered) -> Iterator[Finding]:
         if verb is not None:
             covered.add(start, end)
             yield Finding(start, end, "direct", (verb.start, verb.stop), verb, subject_of(ctx, verb))
+
+
+def _first_person(ctx: Context, start: int, end: int) -> bool:
+    """Does the paragraph open with a sentence in the first person ("Я не собираюсь ...", "Мы ...")?"""
+    sent = ctx.sentence_at(start)
+    return sent is not None and any(
+        t.start < end and t.feats.get("Person") == "1" and (t.pos in ("PRON", "VERB", "AUX"))
+        for t in sent.tokens
+    )
 
 
 DASHES = "—–-"

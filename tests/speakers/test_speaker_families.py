@@ -812,6 +812,20 @@ def test_a_clipped_name_speaks_under_the_full_one(extractor: Extractor, case: Ca
 
 
 OTHER_CLAUSES = [
+    (  # a pronoun refers to someone named before it, not to a name in the clause it reports
+        "Президент Иван Петров выступил по телевидению. Он объявил, что его полномочия переходят к "
+        "вице-президенту Олегу Смирнову, и призвал своих сторонников поддержать его.",
+        "поддержать его",
+        "Иван Петров",
+        "person",
+    ),
+    (  # a converb after a quote is the cue's speaker's, wherever the parse hung it inside the quote
+        "«Он погиб мученической смертью, защищая республику», — заявил лидер партии Иван Петров, "
+        "обвинив в убийстве мятежников.",
+        "в убийстве",
+        "Иван Петров",
+        "person",
+    ),
     (  # a conjoined subject of another clause, which the parse gave the singular verb
         "Владимир Путин и Дмитрий Медведев приехали в Москву, а министр Сергей Лавров заявил, что "
         "переговоры продолжатся.",

@@ -429,6 +429,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         # "X назвал ... и предложил ...", "X объявил, заявив, что ...", "X отказался комментировать,
         # подчеркнув, что ...": the subject of the finite verb the clause hangs on
         head = next((h for h in ctx.tree.ancestors(verb) if _finite(h)), None)
+        if head is not None and verb.feats.get("VerbForm") == "Conv":
+            head = _cue_past_quote(ctx, verb, head) or head
         if head is not None:
             return subject_of(ctx, head)
     named = _name_before_participle(ctx, verb)
@@ -465,6 +467,17 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 # whose author speakers.resolve looks for where the text mentioned it before
                 return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
+
+
+def _cue_past_quote(ctx: Context, converb: DocToken, head: DocToken) -> DocToken | None:
+    """The finite verb between a closing quotation mark and the converb, when the parse hung the
+    converb on a verb inside the quote ("«Он погиб ...», — заявил X, обвинив ...": X accuses)."""
+    sent = ctx.sent_of_token[converb.id]
+    before = [t for t in sent.tokens if t.stop <= converb.start]
+    closing = max((i for i, t in enumerate(before) if t.text in '»”"'), default=None)
+    if closing is None or head.start > before[closing].start:
+        return None
+    return next((t for t in reversed(before[closing + 1 :]) if _finite(t)), None)
 
 
 def _preposition_in(ctx: Context, token: DocToken) -> bool:

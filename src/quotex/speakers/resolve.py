@@ -461,6 +461,7 @@ class Attributor:
         return organisation.name if organisation is not None else self.entities.normal(entity)
 
     def _pronoun(self, token: DocToken, verb: DocToken | None, before: int) -> Attribution:
+        before = min(before, token.start)  # "Он объявил, что ... Смирнову, и призвал ...": not Смирнов
         gender, number = PRONOUNS.get(self.ctx.lemma(token), (None, "Plur"))
         if verb is not None and verb.pos in ("VERB", "AUX") and verb.feats.get("Gender"):
             gender = verb.feats["Gender"]

@@ -213,8 +213,8 @@ class DocumentEntities:
         stems = {word[:4] for word in words}
         if role in sources()["head"] and of:  # "глава ЮКОСа" for the "председатель совета директоров ЮКОСа"
             return self.leads(person) and all(name in stems for name in of)
-        if not (role in text or role.split()[0] in words):
-            return False
+        if not (f" {role} " in f" {text} " or role.split()[0] in words):  # not "губернатор" for
+            return False  # the "вице-губернатор": whole words only
         return all(name in stems for name in of)  # "президент США" is not "президент ЮАР"
 
     def leads(self, person: Person) -> bool:

@@ -67,7 +67,14 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
     form = token.feats.get("VerbForm")
     if form == "Part" and token.feats.get("Voice") == "Pass":
         return _said_in(ctx, sent, token) if lemma in lexicon["say"] else None
-    if form == "Inf" or (token.pos == "ADJ" and lemma not in lexicon["think"]):
+    if form == "Inf":  # "поспешил заявить, что C": the infinitive says it, the finite verb's subject
+        head = ctx.head(token)
+        hastened = head is not None and token.rel == "xcomp" and ctx.lemma(head) in HASTE
+        if head is None or not hastened or lemma not in lexicon["say"]:
+            return None
+        found = _that_clause(ctx, sent, token)
+        return replace(found, source=subject_of(ctx, head)) if found is not None else None
+    if token.pos == "ADJ" and lemma not in lexicon["think"]:
         return None
     nouns = phrase_verbs().get(lemma)
     if nouns and nouns.intersection(t.text.lower() for t in sent.tokens[ctx.position(token) + 1 :][:3]):
@@ -100,6 +107,10 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         if found is not None:
             return found
     return _nominal(ctx, sent, token)
+
+
+HASTE = frozenset({"поспешить", "успеть", "поторопиться", "преминуть"})
+"""Verbs whose infinitive of saying says it: "поспешил заявить", "не преминул отметить"."""
 
 
 def _said_in(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:

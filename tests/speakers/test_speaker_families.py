@@ -523,6 +523,12 @@ def test_a_document_speaks_as_its_author(extractor: Extractor, case: Case) -> No
 
 
 QUOTED_BY_AN_OUTLET = [
+    (  # "по словам X" before a colon and the quote
+        "По словам протоиерея Ивана Петрова: «Служба прошла торжественно».",
+        "Служба прошла",
+        "Иван Петров",
+        "person",
+    ),
     (  # "цитирует X Y": Y speaks, an animate object the parse may tag genitive
         "«Мы не допустим повышения цен», — цитирует РИА Новости министра финансов Ивана Кравцова.",
         "повышения цен",

@@ -47,6 +47,11 @@ def _from_quoted(ctx: Context, span: QuotedSpan) -> Iterator[Finding]:
     if verb is not None:
         yield from _split(ctx, span.start, span.end, verb)
         return
+    according = _according_before_colon(ctx, span)
+    if according is not None:  # "По словам протоиерея Ивана Петрова: «Q»"
+        preposition, noun, source = according
+        yield Finding(span.start, span.end, "direct", (preposition.start, noun.stop), noun, source)
+        return
     noun = _writing_before(ctx, span)
     if noun is not None:
         yield Finding(span.start, span.end, "direct", (noun.start, noun.stop), noun, _writer(ctx, noun))
@@ -155,6 +160,28 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     return None
 
 
+def _according_before_colon(
+    ctx: Context, span: QuotedSpan
+) -> tuple[DocToken, DocToken, DocToken | None] | None:
+    """``По словам X: «Q»``: the preposition, the noun and the source of a "по словам X" phrase that
+    makes the clause before the colon right before the marks."""
+    from .indirect import according_noun, according_source  # indirect builds on this module
+
+    end = _visible_end(ctx.text, span.open_at, 0)
+    if ctx.text[end - 1 : end] != ":":
+        return None
+    sent = ctx.sentence_at(end - 1)
+    if sent is None:
+        return None
+    clause = [t for t in sent.tokens if t.stop < end]
+    for token in clause[:2]:  # the phrase opens the sentence ("По словам", "Согласно сообщению")
+        noun = according_noun(sent, token) if token.text.lower() in ACCORDING_WORDS else None
+        if noun is not None:
+            source = according_source(ctx, noun)
+            return (token, noun, source) if source is not None else None
+    return None
+
+
 def _writing_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
     """ "плакат с надписью: «C»", "оставил сообщение «C»": a noun of written words right before the
     marks (a colon may stand between); not a name in quotes ("в сообщении «Газпрома»")."""
@@ -179,6 +206,8 @@ def _writer(ctx: Context, noun: DocToken) -> DocToken | None:
 
 IN_IT = frozenset({"нем", "нём", "ней", "них"})
 """Pronouns that, after "в", stand for a statement named before ("В нём говорится")."""
+ACCORDING_WORDS = frozenset({"по", "согласно"})
+"""Prepositions of "по словам X", "согласно сообщению X" (``indirect.ACCORDING`` holds their nouns)."""
 TAIL = 200
 """Characters before a quotation mark in which its cue's colon or "что" may stand."""
 

@@ -546,15 +546,15 @@ def _infinitive(token: DocToken) -> bool:
 
 def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToken) -> Finding | None:
     """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
-    if noun.text.lower() == "версии" and not _can_have_a_version(ctx, _according_source(ctx, noun)):
+    if noun.text.lower() == "версии" and not _can_have_a_version(ctx, according_source(ctx, noun)):
         return None  # "по версии IBF" ranks; "по версии следствия" reports
     between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
-    if any(t.text.lower() not in POSSESSIVES for t in between) and _according_source(ctx, noun) is None:
+    if any(t.text.lower() not in POSSESSIVES for t in between) and according_source(ctx, noun) is None:
         return None  # "по предварительным данным": the author's hedge, nobody named
     phrase = ctx.subtree(noun)
     phrase_start = min(preposition.start, phrase[0].start)
     phrase_end = max(t.stop for t in phrase)
-    source = _according_source(ctx, noun)
+    source = according_source(ctx, noun)
     cue = (preposition.start, noun.stop)
     before = [t for t in sent.tokens if t.stop <= phrase_start and t.pos != "PUNCT"]
     opener = _opener_before(ctx, sent, preposition)
@@ -620,7 +620,7 @@ def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:
     )
 
 
-def _according_source(ctx: Context, noun: DocToken) -> DocToken | None:
+def according_source(ctx: Context, noun: DocToken) -> DocToken | None:
     sent = ctx.sent_of_token[noun.id]
     position = ctx.position(noun)
     if position > 0 and sent.tokens[position - 1].text.lower() in POSSESSIVES - {"самой", "самого", "самих"}:

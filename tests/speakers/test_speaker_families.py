@@ -437,6 +437,12 @@ def test_press_offices_speak_for_their_owner(extractor: Extractor, case: Case) -
 
 
 DOCUMENTS = [
+    (  # the statement named in the same sentence, by whoever issued it
+        "Министр Иван Петров распространил заявление, в котором сообщается, что визит отменён.",
+        "визит отменён",
+        "Иван Петров",
+        "person",
+    ),
     (  # "в нём": the statement named just before, spoken by who published it
         "Министерство финансов опубликовало комментарий к проекту бюджета. В нём сказано, что налоги "
         "не вырастут.",

@@ -494,11 +494,12 @@ class Attributor:
         return Attribution()
 
     def _document_author(self, token: DocToken, before: int) -> Attribution:
-        """ "В заявлении говорится": the author of the same document mentioned before, as its owner
-        ("совместное заявление Трампа и Путина"), the subject that issued it ("X распространил
-        заявление") or the agent it was published by ("опубликовано Белым домом"); else no one. "В
-        документе", "в сообщении" may also go back to a statement of another name ("подписал указ")."""
-        earlier = self._earlier(token)
+        """ "В заявлении говорится": the author of the document, where the text names it here ("X
+        распространил заявление, в котором говорится") or before: its owner ("совместное заявление Трампа
+        и Путина"), the subject that issued it ("X распространил заявление") or the agent it was published
+        by ("опубликовано Белым домом"); else no one. "В документе", "в сообщении" may also go back to a
+        statement of another name ("подписал указ")."""
+        earlier = [token, *self._earlier(token)]  # "X распространил заявление, в котором говорится"
         if self.ctx.lemma(token) in sources()["restated"]:
             earlier += self._earlier(token, sources()["statement"])
         for publisher in (False, True):  # who made it comes before who published it
@@ -560,7 +561,11 @@ class Attributor:
         if verb is None or verb.pos not in ("VERB", "AUX"):
             return None
         if document.rel == "obj" and not publisher:  # "X распространил заявление"
-            return next((c for c in ctx.children(verb) if c.rel == "nsubj"), None)
+            subject = next((c for c in ctx.children(verb) if c.rel == "nsubj"), None)
+            named = ctx.entity_of(subject) if subject is not None else None
+            if named is not None and "\n" in named.text:
+                return None  # a name the NER ran on over a line break ("Вегаса⏎Исламское государство")
+            return subject
         if document.rel == "nsubj:pass" and publisher:  # "Заявление опубликовано Белым домом"
             return next(
                 (c for c in ctx.children(verb) if c.rel == "obl" and c.feats.get("Case") == "Ins"), None

@@ -282,6 +282,8 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             but = following[0].text.lower() in ("но", "а", "однако") and len(following) > 1
             if but and is_speech_verb(ctx, following[1]) and _agrees(verb, following[1]):
                 return token.start  # "..., но отметил, что ...": a new quote of the same speaker
+            if but and _turns_away(ctx, verb, tokens[:position], tokens[position + 2 :]):
+                return token.start  # "..., однако не сообщил подробностей", "..., а депутаты пообещали ..."
         predicate = _next_predicate(tokens[position + 1 :]) if token.text.lower() == "и" else None
         if (
             predicate is not None
@@ -290,6 +292,41 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
         ):
             return tokens[position - 1].start if tokens[position - 1].text == "," else token.start
     return sent.stop
+
+
+def _turns_away(ctx: Context, verb: DocToken, content: list[DocToken], rest: list[DocToken]) -> bool:
+    """After ", но/а/однако" in a reported clause: the speaker's own next predicate ("заявил, что ..., но
+    отказался назвать ...": it agrees with the cue verb and with no subject of the clause, or the parse
+    makes it the cue verb's conjunct), or a cue of another source ("..., а депутаты пообещали ...")."""
+    predicate = next(
+        (t for t in rest[:PREDICATE_WINDOW] if t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"), None
+    )
+    if predicate is None:
+        return False
+    subject = subject_of(ctx, predicate)
+    if subject is not None and subject in rest and is_speech_verb(ctx, predicate):
+        return True  # another source's cue
+    if any(_parallel(t, predicate) for t in content if t.pos == "VERB" and _finite_form(t)):
+        return False  # "..., что не ставит себе задачу ..., а хочет ...": the clause's own predicates
+    if predicate.rel == "conj" and ctx.head(predicate) is verb:
+        return True
+    own = not any(t.start < predicate.start for t in rest if t.rel.startswith("nsubj"))
+    return (
+        own
+        and _agrees(verb, predicate)
+        and not any(_agrees(t, predicate) for t in _outside_brackets(content) if _is_subject(t))
+    )
+
+
+def _finite_form(token: DocToken) -> bool:
+    """Not an infinitive, converb or participle (natasha leaves "VerbForm" off some finite verbs)."""
+    return token.feats.get("VerbForm") not in ("Inf", "Conv", "Part")
+
+
+def _parallel(one: DocToken, other: DocToken) -> bool:
+    """May two verbs share a subject, by the features natasha gave both (it leaves some off)?"""
+    shared = [key for key in ("Gender", "Number", "Person") if one.feats.get(key) and other.feats.get(key)]
+    return bool(shared) and all(one.feats[key] == other.feats[key] for key in shared)
 
 
 PREDICATE_WINDOW = 4

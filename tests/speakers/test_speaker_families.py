@@ -288,6 +288,18 @@ def test_a_person_referred_back_to(extractor: Extractor, case: Case) -> None:
 
 
 ORGANISATION_BY_NOUN = [
+    (  # a broadcaster or an election commission speaks by its common noun
+        "Иранское государственное телевидение заявило, что выборы прошли честно.",
+        "выборы прошли",
+        "иранское государственное телевидение",
+        "organisation",
+    ),
+    (
+        "Центризбирком Венесуэлы объявил, что явка составила 80 процентов.",
+        "явка составила",
+        "Центризбирком Венесуэлы",
+        "organisation",
+    ),
     (  # the club the text introduced with a type acronym
         "В прошлом сезоне ФК «Вектор» занял третье место. Руководство клуба сообщило, что тренер останется.",
         "тренер останется",

@@ -4,6 +4,7 @@ class noun ("ведомство", "компания") stands for."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from natasha.doc import DocSpan, DocToken
@@ -16,6 +17,29 @@ from ..records import Entity, Person
 from .phrases import Phrases
 
 QUOTE_MARKS = frozenset('«»"„“”')
+
+
+MINISTRIES = {
+    "мид": "министр иностранных дел",
+    "минфин": "министр финансов",
+    "минобороны": "министр обороны",
+    "минздрав": "министр здравоохранения",
+    "минюст": "министр юстиции",
+    "мвд": "министр внутренних дел",
+    "минтранс": "министр транспорта",
+    "минэнерго": "министр энергетики",
+}
+"""A ministry's short name, which "глава" or "руководитель" makes its minister ("глава МИД Франции" is the
+minister of foreign affairs of France): class words of any country's government."""
+HEAD_OF_MINISTRY = re.compile(
+    r"\b(?:глава|руководитель)\s+(" + "|".join(MINISTRIES) + r")[а-яё]*", re.IGNORECASE
+)
+
+
+def ministers(role: str) -> str:
+    """The role with "глава <ministry>" written as the minister it is: "глава мид россии" -> "министр
+    иностранных дел россии", so that "министр иностранных дел" may name him again."""
+    return HEAD_OF_MINISTRY.sub(lambda match: MINISTRIES[match.group(1).lower()], role)
 
 
 class DocumentEntities:
@@ -208,7 +232,7 @@ class DocumentEntities:
         noun governed: "президента США" -> {"сша"}), this role of that?"""
         if not person.role:
             return False
-        words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in person.role.lower().split()]
+        words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in ministers(person.role.lower()).split()]
         text = " ".join(words)
         stems = {word[:4] for word in words}
         if role in sources()["head"] and of:  # "глава ЮКОСа" for the "председатель совета директоров ЮКОСа"

@@ -532,12 +532,15 @@ class Attributor:
         ctx = self.ctx
         lemma = ctx.lemma(token)
         wanted = (nouns - {lemma}) if nouns is not None else frozenset((lemma,))
+        forms = ctx.vocab.forms_of(wanted)  # a set lookup before any lemma
         index = ctx.sentence_index(ctx.sent_of_token[token.id])
         return [
             t
             for sent in reversed(ctx.sents[max(0, index - DOCUMENT_LOOKBACK) : index + 1])
             for t in reversed(sent.tokens)
-            if t.start < token.start and ctx.lemma(t) in wanted
+            if t.start < token.start
+            and t.text.lower().replace("ё", "е") in forms
+            and ctx.lemma(t) in wanted
         ]
 
     def _author_of(self, document: DocToken, publisher: bool = False) -> DocToken | None:

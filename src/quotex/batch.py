@@ -489,7 +489,8 @@ def _chunks(jobs: Iterator[Job], size: int, workers: int = 1) -> Iterator[list[J
     """The jobs in chunks: first of the ``RAMP`` sizes below ``size``, then of ``size``. With several
     workers the last ``workers`` × ``size`` jobs go in shrinking chunks, each about a ``2 × workers``-th
     of what is left, so that the workers finish together rather than one of them alone on a last full
-    chunk."""
+    chunk. To see the end coming, the jobs are read that many ahead of the chunk given out (from a slow
+    pipe, the first chunk waits for them)."""
     ahead = size * workers if workers > 1 else 0
     waiting: deque[Job] = deque()
     for count in chain([first for first in RAMP if first < size], repeat(size)):

@@ -93,7 +93,8 @@ class FlatNavecEmbedding(NavecEmbedding):
 
 def speed_up(model: object) -> None:
     """Put the embedding, the encoder and a NER model's CRF of a slovnet model into their faster forms,
-    in place."""
+    in place. For inference only: slovnet's packing of a model (``separate_arrays``, ``strip_navec``)
+    does not know the faster embedding."""
     word = model.emb.word  # type: ignore[attr-defined]
     model.emb.word = FlatNavecEmbedding(word.id, word.indexes, word.codes)  # type: ignore[attr-defined]
     model.encoder = ChannelsLastEncoder(model.encoder.layers)  # type: ignore[attr-defined]

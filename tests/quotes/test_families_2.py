@@ -125,6 +125,16 @@ def test_a_first_person_paragraph_after_a_blank_line_is_the_colons_statement(ext
     assert_finds(extractor, text, [("Я не собираюсь уходить в отставку", "direct")])
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Напомним, в прошлом году в области открыли пять школ.", "Как нам стало известно, школы откроют."],
+)
+def test_the_authors_first_person_after_a_blank_line_is_no_statement(
+    extractor: Extractor, paragraph: str
+) -> None:
+    assert_finds(extractor, f"Губернатор Иван Петров сказал:\n\n{paragraph}", [])
+
+
 CONCLUDES = [
     (
         "Реформа провалилась, а виноваты в этом чиновники, заключает газета.",

@@ -75,6 +75,15 @@ def sources() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def variations() -> dict[str, frozenset[str]]:
+    """Noun news use to name someone again -> the roles it may stand for (``data/variations.txt``)."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for noun, role in lexicon.rows("variations.txt"):
+        roles[lexicon.normal(noun)].add(lexicon.normal(role))
+    return {noun: frozenset(values) for noun, values in roles.items()}
+
+
+@lru_cache(maxsize=1)
 def org_anaphora() -> dict[str, frozenset[str]]:
     """Class noun -> the heads of organisation names it can refer back to (``data/org_anaphora.txt``)."""
     heads: dict[str, set[str]] = defaultdict(set)

@@ -175,7 +175,7 @@ def _according_before_colon(
         return None
     clause = [t for t in sent.tokens if t.stop < end]
     for token in clause[:2]:  # the phrase opens the sentence ("По словам", "Согласно сообщению")
-        noun = according_noun(sent, token) if token.text.lower() in ACCORDING_WORDS else None
+        noun = according_noun(sent, token)
         if noun is not None:
             source = according_source(ctx, noun)
             return (token, noun, source) if source is not None else None
@@ -206,8 +206,6 @@ def _writer(ctx: Context, noun: DocToken) -> DocToken | None:
 
 IN_IT = frozenset({"нем", "нём", "ней", "них"})
 """Pronouns that, after "в", stand for a statement named before ("В нём говорится")."""
-ACCORDING_WORDS = frozenset({"по", "согласно"})
-"""Prepositions of "по словам X", "согласно сообщению X" (``indirect.ACCORDING`` holds their nouns)."""
 TAIL = 200
 """Characters before a quotation mark in which its cue's colon or "что" may stand."""
 
@@ -285,12 +283,23 @@ def _after_colon(ctx: Context, covered: Covered) -> Iterator[Finding]:
 
 
 def _first_person(ctx: Context, start: int, end: int) -> bool:
-    """Does the paragraph open with a sentence in the first person ("Я не собираюсь ...", "Мы ...")?"""
+    """Does the paragraph open with a sentence whose speaker is "я" or "мы" ("Я не собираюсь ...", "Мы
+    шокированы ...")? Not the author's "Напомним, ..." or "Как нам стало известно, ..."."""
     sent = ctx.sentence_at(start)
-    return sent is not None and any(
-        t.start < end and t.feats.get("Person") == "1" and (t.pos in ("PRON", "VERB", "AUX"))
-        for t in sent.tokens
-    )
+    if sent is None:
+        return False
+    words = [t for t in sent.tokens if t.start < end and t.pos != "PUNCT"]
+    if not words or words[0].text.lower() in AUTHORIAL:
+        return False
+    if words[0].text.lower() in FIRST_PERSON:
+        return True
+    root = next((t for t in words if t.rel == "root"), None)
+    return root is not None and root.feats.get("Person") == "1" and root.pos in ("VERB", "AUX")
+
+
+FIRST_PERSON = frozenset({"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"})
+AUTHORIAL = frozenset({"напомним", "отметим", "добавим", "подчеркнем", "подчеркнём", "уточним", "как"})
+"""First-person words with which the author, not a speaker, opens a sentence."""
 
 
 DASHES = "—–-"
@@ -470,7 +479,7 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         return nearest
     kinds = sources()
     for child in children:
-        if child.rel == "obl" and child.text.lower() in IN_IT and _preposition_in(ctx, child):
+        if child.rel == "obl" and in_it(ctx, child):
             return child  # "В нём говорится": the statement named before, which speakers.resolve finds
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
             preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
@@ -509,8 +518,11 @@ def _cue_past_quote(ctx: Context, converb: DocToken, head: DocToken) -> DocToken
     return next((t for t in reversed(before[closing + 1 :]) if _finite(t)), None)
 
 
-def _preposition_in(ctx: Context, token: DocToken) -> bool:
-    return [c.text.lower() for c in ctx.children(token) if c.rel == "case"] == ["в"]
+def in_it(ctx: Context, token: DocToken) -> bool:
+    """Is the token "нём", "ней" or "них" after "в" ("В нём говорится"): a statement named before?"""
+    return token.text.lower() in IN_IT and [
+        c.text.lower() for c in ctx.children(token) if c.rel == "case"
+    ] == ["в"]
 
 
 def _outside_names(ctx: Context, subjects: list[DocToken]) -> list[DocToken]:

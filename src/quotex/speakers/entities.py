@@ -4,7 +4,6 @@ class noun ("ведомство", "компания") stands for."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from natasha.doc import DocSpan, DocToken
@@ -19,27 +18,15 @@ from .phrases import Phrases
 QUOTE_MARKS = frozenset('«»"„“”')
 
 
-MINISTRIES = {
-    "мид": "министр иностранных дел",
-    "минфин": "министр финансов",
-    "минобороны": "министр обороны",
-    "минздрав": "министр здравоохранения",
-    "минюст": "министр юстиции",
-    "мвд": "министр внутренних дел",
-    "минтранс": "министр транспорта",
-    "минэнерго": "министр энергетики",
-}
-"""A ministry's short name, which "глава" or "руководитель" makes its minister ("глава МИД Франции" is the
-minister of foreign affairs of France): class words of any country's government."""
-HEAD_OF_MINISTRY = re.compile(
-    r"\b(?:глава|руководитель)\s+(" + "|".join(MINISTRIES) + r")[а-яё]*", re.IGNORECASE
-)
-
-
-def ministers(role: str) -> str:
-    """The role with "глава <ministry>" written as the minister it is: "глава мид россии" -> "министр
-    иностранных дел россии", so that "министр иностранных дел" may name him again."""
-    return HEAD_OF_MINISTRY.sub(lambda match: MINISTRIES[match.group(1).lower()], role)
+def _past_quoted_names(tokens: list[DocToken]) -> list[DocToken]:
+    """The tokens from last to first, past a name in quotation marks right before the end ("главный
+    тренер «Челси» Жозе Моуринью": the role noun before the club's name)."""
+    backwards = list(reversed(tokens))
+    if len(backwards) > 2 and backwards[0].text in QUOTE_MARKS:
+        opening = next((i for i in range(1, len(backwards)) if backwards[i].text in QUOTE_MARKS), None)
+        if opening is not None:
+            return backwards[opening + 1 :]
+    return backwards
 
 
 class DocumentEntities:
@@ -55,7 +42,7 @@ class DocumentEntities:
         self.person_mentions = sorted(
             ((m.start, person) for person in people for m in person.mentions), key=lambda pair: pair[0]
         )
-        self._descriptor_cache: dict[int, frozenset[str]] = {}
+        self._descriptor_cache: dict[tuple[int, bool], frozenset[str]] = {}
         self._mentions = sorted(
             (m.start, m.end, order) for order, person in enumerate(people) for m in person.mentions
         )
@@ -125,14 +112,17 @@ class DocumentEntities:
             entity.normalize(self.ctx.vocab)
         return entity.normal or entity.text
 
-    def descriptors(self, person: Person) -> frozenset[str]:
+    def descriptors(self, person: Person, relatives: bool = False) -> frozenset[str]:
         """Lemmas of the nouns the text puts before the person's name (in the name's case, no comma or
-        verb between) and of the nouns of the person's role."""
-        found = self._descriptor_cache.get(id(person))
+        verb between) and of the nouns of the person's role. Relative nouns ("тренер", "адвокат") only
+        with ``relatives``, and then only in the name's case: "тренер «Челси» Жозе Моуринью" is the coach,
+        "матери Анны Беловой" no mother of hers."""
+        found = self._descriptor_cache.get((id(person), relatives))
         if found is not None:
             return found
         ctx = self.ctx
         lemmas = {ctx.vocab.lemmatize(word, "NOUN", {}).lower() for word in (person.role or "").split()}
+        apposed: set[str] = set()
         for mention in person.mentions:
             name = list(ctx.tokens_between(mention.start, mention.end))
             sent = ctx.sentence_at(mention.start)
@@ -141,9 +131,12 @@ class DocumentEntities:
             head = ctx.head(name[0])
             if head is not None and name[0].rel == "appos" and head.pos == "NOUN":
                 lemmas.add(ctx.lemma(head))  # "ректора МГУ им. Ломоносова Виктора Садовничего"
+                if head.feats.get("Case") == name[0].feats.get("Case"):
+                    apposed.add(ctx.lemma(head))
                 continue
             case = name[0].feats.get("Case")
-            for token in reversed(sent.tokens[max(0, ctx.position(name[0]) - 8) : ctx.position(name[0])]):
+            before = sent.tokens[max(0, ctx.position(name[0]) - 8) : ctx.position(name[0])]
+            for token in _past_quoted_names(before):
                 if token.text in (",", ";", ":", "—", "–", "(", ")") or token.text in QUOTE_MARKS:
                     break
                 if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
@@ -156,7 +149,9 @@ class DocumentEntities:
                     lemmas.add(ctx.lemma(token))
                     break
         found = frozenset(lemmas - sources()["relative"])  # "матери Анны Беловой" is no mother of hers
-        self._descriptor_cache[id(person)] = found
+        if relatives:
+            found |= frozenset(apposed)
+        self._descriptor_cache[(id(person), relatives)] = found
         return found
 
     def namesake(self, person: Person, gender: str) -> Person | None:
@@ -232,7 +227,7 @@ class DocumentEntities:
         noun governed: "президента США" -> {"сша"}), this role of that?"""
         if not person.role:
             return False
-        words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in ministers(person.role.lower()).split()]
+        words = [self.ctx.vocab.lemmatize(w, "NOUN", {}) for w in person.role.lower().split()]
         text = " ".join(words)
         stems = {word[:4] for word in words}
         if role in sources()["head"] and of:  # "глава ЮКОСа" for the "председатель совета директоров ЮКОСа"

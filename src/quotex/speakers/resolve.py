@@ -23,8 +23,8 @@ from natasha.doc import DocSpan, DocToken
 from ..entities.org_lexicon import org_types
 from ..entities.people import person_gender
 from ..quotes.context import Context
-from ..quotes.cues import sources
-from ..quotes.direct import IN_IT
+from ..quotes.cues import sources, variations
+from ..quotes.direct import in_it
 from ..quotes.findings import Finding
 from ..records import Entity, Person, Span, Speaker
 from .entities import DocumentEntities
@@ -220,7 +220,7 @@ class Attributor:
             )
         if entity is not None:
             return self._joint(token, self._named(entity, verb=verb))
-        if token.text.lower() in IN_IT and any(c.text.lower() == "в" for c in ctx.children(token)):
+        if in_it(ctx, token):
             return self._statement_referred(token, before)  # "В нём говорится": a statement named before
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
             return self._pronoun(token, verb, before)
@@ -538,9 +538,7 @@ class Attributor:
             t
             for sent in reversed(ctx.sents[max(0, index - DOCUMENT_LOOKBACK) : index + 1])
             for t in reversed(sent.tokens)
-            if t.start < token.start
-            and t.text.lower().replace("ё", "е") in forms
-            and ctx.lemma(t) in wanted
+            if t.start < token.start and t.text.lower().replace("ё", "е") in forms and ctx.lemma(t) in wanted
         ]
 
     def _author_of(self, document: DocToken, publisher: bool = False) -> DocToken | None:
@@ -727,7 +725,7 @@ class Attributor:
                     found = None
             if found is None and not office and self.ctx.lemma(token) not in kinds_of_others():
                 found = self._central(min(before, token.start), gender)  # "португальский специалист"
-                if found is not None and not self._fits(found, role):
+                if found is not None and not self._describes(self.ctx.lemma(token), role, found):
                     found = None
         if found is None or found.speaker is None:
             return Attribution(description=self.phrases.description(phrase), mention=mention)
@@ -750,6 +748,19 @@ class Attributor:
             return self.entities.leads(person)
         described = self.entities.descriptors(person)
         return not described or role.split()[0] in described
+
+    def _describes(self, noun: str, role: str, found: Attribution) -> bool:
+        """May the noun name the person found? A noun news use to name someone again only when the text
+        described him by a role it stands for ("главный тренер" for "специалист", not "нападающий"); any
+        other noun as ``_fits`` says."""
+        covered = variations().get(noun)
+        if covered is None:
+            return self._fits(found, role)
+        person = self.entities.person_named(found.speaker.name) if found.speaker is not None else None
+        if person is None:
+            return False
+        described = self.entities.descriptors(person, relatives=True)
+        return bool((described | self.entities.lemmas(person.role or "")) & (covered | {noun}))
 
     def _definite(self, token: DocToken, phrase: list[DocToken]) -> bool:
         """A description that may refer back to whoever the text was just about: singular, adjectives

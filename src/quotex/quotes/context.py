@@ -99,6 +99,10 @@ class Context:
     def children(self, token: DocToken) -> list[DocToken]:
         return self.tree.children(token)
 
+    def prepositions(self, token: DocToken) -> list[str]:
+        """The prepositions the parse hangs on the token, lower case: ["в"] for "в заявлении"."""
+        return [c.text.lower() for c in self.children(token) if c.rel == "case"]
+
     def subtree(self, token: DocToken) -> list[DocToken]:
         """The token and everything below it in its sentence, in text order."""
         return self.tree.subtree(token)

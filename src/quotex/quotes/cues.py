@@ -74,19 +74,21 @@ def sources() -> Lexicon:
     return read_lexicon("sources.txt")
 
 
+def _pairs(name: str) -> dict[str, frozenset[str]]:
+    """The KEY<TAB>VALUE lines of ``data/<name>`` as key -> values, both normalised."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for key, value in lexicon.rows(name):
+        values[lexicon.normal(key)].add(lexicon.normal(value))
+    return {key: frozenset(found) for key, found in values.items()}
+
+
 @lru_cache(maxsize=1)
 def variations() -> dict[str, frozenset[str]]:
     """Noun news use to name someone again -> the roles it may stand for (``data/variations.txt``)."""
-    roles: dict[str, set[str]] = defaultdict(set)
-    for noun, role in lexicon.rows("variations.txt"):
-        roles[lexicon.normal(noun)].add(lexicon.normal(role))
-    return {noun: frozenset(values) for noun, values in roles.items()}
+    return _pairs("variations.txt")
 
 
 @lru_cache(maxsize=1)
 def org_anaphora() -> dict[str, frozenset[str]]:
     """Class noun -> the heads of organisation names it can refer back to (``data/org_anaphora.txt``)."""
-    heads: dict[str, set[str]] = defaultdict(set)
-    for noun, head in lexicon.rows("org_anaphora.txt"):
-        heads[lexicon.normal(noun)].add(lexicon.normal(head))
-    return {noun: frozenset(values) for noun, values in heads.items()}
+    return _pairs("org_anaphora.txt")

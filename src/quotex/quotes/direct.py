@@ -482,7 +482,7 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         if child.rel == "obl" and in_it(ctx, child):
             return child  # "В нём говорится": the statement named before, which speakers.resolve finds
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
-            preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
+            preps = ctx.prepositions(child)
             accused_of = (  # "обвиняют в организации ...": what they accuse of, not where it was said
                 "в" in claim_verbs().get(ctx.lemma(verb), ())
                 and child.start > verb.start
@@ -520,9 +520,7 @@ def _cue_past_quote(ctx: Context, converb: DocToken, head: DocToken) -> DocToken
 
 def in_it(ctx: Context, token: DocToken) -> bool:
     """Is the token "нём", "ней" or "них" after "в" ("В нём говорится"): a statement named before?"""
-    return token.text.lower() in IN_IT and [
-        c.text.lower() for c in ctx.children(token) if c.rel == "case"
-    ] == ["в"]
+    return token.text.lower() in IN_IT and ctx.prepositions(token) == ["в"]
 
 
 def _outside_names(ctx: Context, subjects: list[DocToken]) -> list[DocToken]:
@@ -738,7 +736,7 @@ def _genitive(ctx: Context, noun: DocToken) -> DocToken | None:
         if child.rel == "nmod" and child.pos == "X" and ctx.entity_of(child) is not None:
             return child
     for child in ctx.children(noun):
-        preps = [c.text.lower() for c in ctx.children(child) if c.rel == "case"]
+        preps = ctx.prepositions(child)
         if child.rel == "nmod" and preps in (["на"], ["в"]) and ctx.lemma(child) in _posting_places():
             owner = _genitive(ctx, child)
             if owner is not None and _named(ctx, owner):  # "сайте клуба «Спартак»", not "сайте клуба"

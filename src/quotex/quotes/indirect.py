@@ -125,9 +125,7 @@ def _said_in(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 
 
 def _in_place(ctx: Context, token: DocToken) -> bool:
-    return token.rel in ("obl", "nmod") and [
-        c.text.lower() for c in ctx.children(token) if c.rel == "case"
-    ] == ["в"]
+    return token.rel in ("obl", "nmod") and ctx.prepositions(token) == ["в"]
 
 
 def _nobody_says(ctx: Context, verb: DocToken, source: DocToken | None) -> bool:
@@ -176,7 +174,7 @@ def speaker_token(ctx: Context, verb: DocToken) -> DocToken | None:
 
 def _which_in(ctx: Context, token: DocToken) -> bool:
     """ "в котором", "в которой": the place a relative clause's statement is made in."""
-    prepositions = [c.text.lower() for c in ctx.children(token) if c.rel == "case"]
+    prepositions = ctx.prepositions(token)
     return ctx.lemma(token) == "который" and prepositions == ["в"]
 
 

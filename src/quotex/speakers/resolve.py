@@ -481,17 +481,7 @@ class Attributor:
     def _statement_referred(self, token: DocToken, before: int) -> Attribution:
         """ "МИД опубликовал комментарий. В нём сказано, что ...": the author of the statement named
         last before the pronoun, within ``DOCUMENT_LOOKBACK`` sentences; else no one."""
-        earlier = self._earlier(token, sources()["statement"])
-        if not earlier:
-            return Attribution()
-        for publisher in (False, True):
-            author = self._author_of(earlier[0], publisher)
-            if author is None:
-                continue
-            found = self.resolve(author, None, min(before, author.start))
-            if found.speaker is not None:
-                return replace(found, mention=self.phrases.span([token]))
-        return Attribution()
+        return self._by_author(self._earlier(token, sources()["statement"])[:1], token, before)
 
     def _document_author(self, token: DocToken, before: int) -> Attribution:
         """ "В заявлении говорится": the author of the document, where the text names it here ("X
@@ -502,8 +492,13 @@ class Attributor:
         earlier = [token, *self._earlier(token)]  # "X распространил заявление, в котором говорится"
         if self.ctx.lemma(token) in sources()["restated"]:
             earlier += self._earlier(token, sources()["statement"])
-        for publisher in (False, True):  # who made it comes before who published it
-            for mention in earlier:
+        return self._by_author(earlier, token, before)
+
+    def _by_author(self, documents: list[DocToken], token: DocToken, before: int) -> Attribution:
+        """The first author the text gives one of the document mentions, who made it before who
+        published it, as the speaker at ``token``; else no one."""
+        for publisher in (False, True):
+            for mention in documents:
                 author = self._author_of(mention, publisher)
                 if author is None:
                     continue

@@ -16,6 +16,7 @@ from .entities.org_lexicon import org_institutions
 from .entities.organisations import find_organisations, organisation_heads
 from .entities.people import find_people, role_forms
 from .errors import AnalysisTimeout
+from .markup import plain, restore
 from .nlp import Models, annotate_many
 from .quotes import find_findings, needs_syntax
 from .quotes.context import Context, Covered
@@ -97,7 +98,11 @@ class Extractor:
         ready, once for each document: after natasha's stage, which the documents share, one by one.
         """
         with limited(self.numpy_threads):
-            return self._extract_each(texts, sources, timeout, on_each)
+            found = self._extract_each([plain(text) for text in texts], sources, timeout, on_each)
+        return [
+            restore(result, text) if isinstance(result, Document) else result
+            for result, text in zip(found, texts, strict=True)
+        ]
 
     def _extract_each(
         self,

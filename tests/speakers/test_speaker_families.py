@@ -959,3 +959,142 @@ def test_a_spokesman_is_not_the_person_the_text_is_about(extractor: Extractor) -
 def test_the_opposition_speaks_as_an_institution(extractor: Extractor) -> None:
     text = "Оппозиция утверждает, что правительство скрывает данные о бюджете."
     assert speaker_of(extractor, text, "правительство скрывает") == ("оппозиция", "organisation")
+
+
+OWNERS_OF_A_RELATIVE_CLAUSE = [
+    (  # "в пресс-службе которого": the press office of the person the clause hangs on
+        "Соболезнования семье выразил губернатор области Олег Савельев, в пресс-службе которого "
+        "сообщили, что он высоко ценит вклад погибшего.",
+        "высоко ценит вклад",
+        "Олег Савельев",
+        "person",
+    ),
+    (  # the parse may hang the clause on a noun of the quote after the colon
+        "Соболезнования семье и друзьям актёра уже выразил мэр Москвы Олег Савельев, в пресс-службе "
+        "которого рассказали: «Мэр высоко ценит роли, которые сыграл Пётр Орлов в театрах столицы».",
+        "высоко ценит роли",
+        "Олег Савельев",
+        "person",
+    ),
+    (
+        "Заявление сделала компания «Вектор», в пресс-службе которой сообщили, что поставки будут "
+        "продолжены.",
+        "поставки будут продолжены",
+        "Вектор",
+        "organisation",
+    ),
+    (  # a representative of the person is someone unnamed
+        "Заявление сделал министр Олег Савельев, представитель которого сообщил, что поставки будут "
+        "продолжены.",
+        "поставки будут продолжены",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", OWNERS_OF_A_RELATIVE_CLAUSE)
+def test_a_press_office_in_a_relative_clause_speaks_for_its_owner(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
+MEDIUM_BESIDE_A_PRONOUN = [
+    (  # the medium's name, which the parse makes a second subject, is not who speaks
+        "Депутат Олег Савельев выступил на форуме. В своём микроблоге Twitter он отметил, что закон примут "
+        "весной.",
+        "закон примут",
+        "Олег Савельев",
+        "person",
+    ),
+    (  # razdel ends a sentence at "E!": the pronoun still speaks
+        "Известный актёр Олег Савельев вернулся в Москву. В интервью E! News он рассказал, что фильм "
+        "выйдет осенью.",
+        "фильм выйдет",
+        "Олег Савельев",
+        "person",
+    ),
+    (  # a pronoun of the wrong gender finds no one: null, never the outlet
+        "Депутат Олег Савельев выступил на форуме. В интервью CNN она заявила, что закон примут весной.",
+        "закон примут",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MEDIUM_BESIDE_A_PRONOUN)
+def test_a_pronoun_speaks_rather_than_the_medium_named_beside_it(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
+NOBODY_ELSES = [
+    (  # "его адвокат", "его сын": someone of the person's, never the person
+        "Депутат Олег Савельев вернулся в Москву. Его адвокат заявил, что дело будет закрыто.",
+        "дело будет закрыто",
+        None,
+        None,
+    ),
+    (
+        "Британский актёр Олег Савельев умер в пятницу в возрасте 90 лет. Причиной смерти стал рак, как "
+        "заявил его сын.",
+        "Причиной смерти",
+        None,
+        None,
+    ),
+    (  # a plural verb: a group, whatever the tagger made of the hyphenated noun
+        "Писатель Олег Савельев приехал в Казань. Активисты-правозащитники отмечают, что условия в колонии "
+        "ухудшились. Савельев провёл в колонии пять лет. Савельев вышел на свободу в мае.",
+        "условия в колонии",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NOBODY_ELSES)
+def test_the_person_a_noun_belongs_to_does_not_speak_for_it(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
+def test_a_possessive_stays_in_the_description(extractor: Extractor) -> None:
+    text = "Депутат Олег Савельев вернулся в Москву. Его адвокат заявил, что дело будет закрыто."
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker is None
+    assert quote.description == "его адвокат"
+
+
+TYPE_AND_NAME = [
+    (  # a type word and the name after it: the name speaks
+        "Группа «Вектор» отменила турне. Об этом сообщила промоутерская компания Live Nation.",
+        "отменила турне",
+        "Live Nation",
+        "organisation",
+    ),
+    (
+        "Нефтяная компания Роснефть сообщила, что добыча выросла.",
+        "добыча выросла",
+        "Роснефть",
+        "organisation",
+    ),
+    (  # an owner in the genitive is not the company's name
+        "Дочерняя компания Роснефти сообщила, что добыча выросла.",
+        "добыча выросла",
+        "дочерняя компания Роснефти",
+        "organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TYPE_AND_NAME)
+def test_an_organisation_type_word_speaks_under_the_name_after_it(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
+def test_a_cue_before_a_colon_is_looked_for_in_its_own_clause(extractor: Extractor) -> None:
+    """ "X не отвечают, хотя она не требует ничего: «Q»": the statement is hers, not the answer the
+    first clause denies."""
+    text = (
+        "Актриса Анна Белова выступила в Париже. Власти не отвечают на её просьбы, хотя она не требует "
+        "ничего необычайного: «Я больше не поддерживаю эту страну»."
+    )
+    assert speaker_of(extractor, text, "не поддерживаю") == ("Анна Белова", "person")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, islice
 
@@ -21,11 +22,14 @@ from .cues import claim_verbs, cues, phrase_verbs, sources
 from .findings import Finding, trim
 from .marks import QuotedSpan, find_quoted_spans
 
-DASH_AFTER = re.compile(r"[,.!?…]*\s*[—–-]\s*")
+DASH_AFTER = re.compile(r"[ \t]*[,.!?…]*\s*[—–-]\s*")
 COMMA_AFTER = re.compile(r",[ \t]*")
 DASH_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=\S)", re.MULTILINE)
 SPLIT = re.compile(r"([,.!?…])\s*[—–-]\s+")
 STATEMENT_WORDS = 5
+SPACES = " \t\r\n\xa0"
+PERSONAL = frozenset({"он", "она", "они"})
+CONTRAST = frozenset({"хотя", "но", "однако"})
 
 
 def find_direct(ctx: Context) -> list[Finding]:
@@ -33,8 +37,9 @@ def find_direct(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for span in find_quoted_spans(ctx.text):
         check()
-        if span.depth == 0 and span.end > span.start:
-            findings.extend(_from_quoted(ctx, span))
+        start, end = trim(ctx.text, span.start, span.end, SPACES)  # «''Q''»: the markup is blanked
+        if span.depth == 0 and end > start:
+            findings.extend(_from_quoted(ctx, replace(span, start=start, end=end)))
     covered = Covered((f.start, f.end) for f in findings if not f.tentative)
     findings.extend(_after_colon(ctx, covered))
     findings.extend(_colon_inside_line(ctx, covered))
@@ -225,10 +230,16 @@ def _instrumental(ctx: Context, span: QuotedSpan) -> bool:
 
 
 def _last_clause_back(backwards: Iterator[DocToken]) -> Iterator[DocToken]:
-    """The tokens after the last sentence end or quotation mark before the cue, from the cue back."""
+    """The tokens after the last sentence end or quotation mark before the cue, from the cue back; not
+    past a comma before "хотя", "но", "однако" ("Власти не отвечают, хотя она не требует ничего: «Q»":
+    the statement is not the authorities' answer)."""
+    following = ""
     for position, token in enumerate(backwards):
         if position and token.text in {".", "!", "?", "»", "“", "”", '"'}:
             return
+        if token.text == "," and following in CONTRAST:
+            return
+        following = token.text.lower()
         yield token
 
 
@@ -461,7 +472,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     subjects = _outside_names(ctx, subjects)
     if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила"),
         agreeing = [s for s in subjects if _agrees_with(s, verb)] or subjects  # and a name over a role noun
-        subject = next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
+        named = next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
+        subject = _personal(ctx, agreeing) or named
         return _singular_subject(ctx, subject, verb) or subject
     if verb.rel == "conj" or verb.feats.get("VerbForm") == "Conv":
         # "X назвал ... и предложил ...", "X объявил, заявив, что ...", "X отказался комментировать,
@@ -478,7 +490,7 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
     if nearest is not None:
         return nearest
     kinds = sources()
-    for child in children:
+    for child in [*children, *_stranded(ctx, verb)]:
         if child.rel == "obl" and in_it(ctx, child):
             return child  # "В нём говорится": the statement named before, which speakers.resolve finds
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
@@ -505,6 +517,29 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 # whose author speakers.resolve looks for where the text mentioned it before
                 return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
+
+
+def _stranded(ctx: Context, verb: DocToken) -> list[DocToken]:
+    """The words between the verb and the comma before it that the parse hung on something else, as
+    it may where a quote follows ("..., в пресс-службе которого сообщили: «...»" under a verb of the
+    quote)."""
+    sent = ctx.sent_of_token[verb.id]
+    before = [t for t in sent.tokens if t.stop <= verb.start]
+    comma = max((i for i, t in enumerate(before) if t.text == ","), default=-1)
+    clause = before[comma + 1 :]
+    inside = {t.id for t in clause} | {verb.id}
+    return [t for t in clause if t.head_id not in inside]
+
+
+def _personal(ctx: Context, subjects: list[DocToken]) -> DocToken | None:
+    """A personal pronoun among subjects that are otherwise no one's names: "В своём микроблоге Twitter
+    он отметил", "В интервью CNN она рассказала": the name is the medium's, which the parse made a
+    second subject."""
+    pronoun = next((s for s in subjects if s.pos == "PRON" and ctx.lemma(s) in PERSONAL), None)
+    if pronoun is None or len(subjects) < 2:
+        return None
+    others = [ctx.entity_of(s) for s in subjects if s is not pronoun]
+    return pronoun if all(named is None or named.type != "PER" for named in others) else None
 
 
 def _cue_past_quote(ctx: Context, converb: DocToken, head: DocToken) -> DocToken | None:

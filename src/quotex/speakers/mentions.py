@@ -273,7 +273,7 @@ class Mentions:
 
     def owner_of(self, token: DocToken) -> DocToken | None:
         """The genitive a spokesman noun belongs to, through a chain of them: "представитель
-        пресс-службы посольства США" -> посольства."""
+        пресс-службы посольства США" -> посольства; "в пресс-службе которого" -> которого."""
         ctx = self.ctx
         node = token
         for _ in range(3):
@@ -283,7 +283,7 @@ class Mentions:
                     for child in ctx.children(node)
                     if child.rel in ("nmod", "appos")
                     and child.start > node.start
-                    and child.pos in ("NOUN", "PROPN", "X")
+                    and (child.pos in ("NOUN", "PROPN", "X") or ctx.lemma(child) == "который")
                     and not any(c.rel == "case" for c in ctx.children(child))
                 ),
                 None,

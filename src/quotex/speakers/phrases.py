@@ -7,6 +7,8 @@ from natasha.doc import DocToken
 from ..quotes.context import Context
 from ..records import Span
 
+POSSESSIVE = frozenset({"его", "её", "ее", "их"})
+"""Possessive pronouns before a noun: "его адвокат" is someone else's, never "он"."""
 OC_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 CYRILLIC_TO_LATIN = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
 LATIN_TO_CYRILLIC = str.maketrans("ABEKMHOPCTXaeopcyx", "АВЕКМНОРСТХаеорсух")
@@ -45,6 +47,8 @@ class Phrases:
         """The phrase in the nominative: its head and the words agreeing with it inflected, the rest kept."""
         head = phrase[0]
         for token in phrase:
+            if token.text.lower() in POSSESSIVE and token is not phrase[-1]:
+                continue  # "его адвокат": the noun is the head
             if token.pos in ("NOUN", "PROPN", "NUM", "PRON") or self.ctx.lemma(token) == "один":
                 head = token
                 break
@@ -59,7 +63,8 @@ class Phrases:
         parts = []
         for index, (token, word) in enumerate(words):
             if index:
-                parts.append(self.ctx.text[words[index - 1][0].stop : token.start])
+                gap = self.ctx.text[words[index - 1][0].stop : token.start]
+                parts.append(" " if gap.isspace() else gap)  # one space for a line break or blanked markup
             parts.append(word)
         text = "".join(parts)
         if keep_case or text[:2].isupper() or (words and words[0][0].pos == "PROPN"):

@@ -29,7 +29,7 @@ from ..quotes.findings import Finding
 from ..records import Entity, Person, Span, Speaker
 from .entities import DocumentEntities
 from .mentions import Mentions
-from .phrases import Phrases, one_script
+from .phrases import POSSESSIVE, Phrases, one_script
 
 ROLE_SYNONYMS = {
     "глава государства": "президент",
@@ -268,7 +268,7 @@ class Attributor:
                     description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
                 )
             return Attribution(outlet, mention=self.phrases.span(phrase))
-        if lemma in org_types() and (named := self._organisation_after(token, quoted=True)) is not None:
+        if lemma in org_types() and (named := self._type_named(token)) is not None:
             # "Группа «Онэксим», представляющая ..., предупредила"; not "источник «Ъ»", "мэрия «Ъ»"
             return Attribution(Speaker(named.name, "organisation"), mention=self.phrases.span(phrase))
         if lemma in kinds["statement"] and len(phrase) <= 2:
@@ -282,6 +282,7 @@ class Attributor:
             token.pos in ("NOUN", "PROPN")  # a capitalised first word may be tagged PROPN
             and token.feats.get("Animacy") == "Anim"
             and token.feats.get("Number") != "Plur"
+            and not _plural_verb(verb)  # "Активисты-правозащитники отмечают": no one person
             and lemma not in kinds["group"]
         ):
             return self._by_role(lemma, token, verb, before, phrase)  # "рассказал биограф"
@@ -313,6 +314,11 @@ class Attributor:
         kinds = sources()
         mention = self.phrases.span(phrase)
         owner = self.mentions.owner_of(token)
+        relative = owner is not None and ctx.lemma(owner) == "который"
+        if owner is not None and relative:  # "Путин, в пресс-службе которого"
+            owner = self._relative_head(owner)
+            if owner is None:
+                return None
         if owner is None:
             if token.feats.get("Number") == "Plur" or len(phrase) > 1:
                 return None
@@ -330,6 +336,8 @@ class Attributor:
                     return replace(found, mention=mention)
             return Attribution(description=self.phrases.description(phrase), mention=mention)
         named = ctx.entity_of(owner)
+        if relative and named is None:  # "губернатор Иван Петров, в пресс-службе которого"
+            named = self.mentions.apposed_person(owner) or self.mentions.person_in_phrase(owner)
         if named is not None and named.type == "PER":
             if ctx.lemma(token) not in kinds["office"]:  # "представитель Обамы": someone unnamed
                 return Attribution(description=self.phrases.description(phrase), mention=mention)
@@ -362,6 +370,30 @@ class Attributor:
                     name = self.phrases.description([*described, earlier])
                     return Attribution(Speaker(name, "organisation"), mention=mention)
         return None
+
+    def _relative_head(self, relative: DocToken) -> DocToken | None:
+        """The noun a relative clause hangs on, for a "который" anywhere in the clause ("Путин, в
+        пресс-службе которого сообщили" -> Путин): the head the parse gives the clause when it stands
+        before the clause, else the word right before the clause's comma if it agrees with "который"."""
+        ctx = self.ctx
+        for node in ctx.tree.ancestors(relative):
+            if node.rel == "acl:relcl":
+                head = ctx.head(node)
+                if head is not None and head.start < relative.start:
+                    return head
+                break
+        sent = ctx.sent_of_token[relative.id]
+        before = [t for t in sent.tokens if t.stop <= relative.start]
+        comma = next((i for i in range(len(before) - 1, 0, -1) if before[i].text == ","), None)
+        if comma is None:
+            return None
+        noun = before[comma - 1]
+        agrees = all(
+            noun.feats.get(feature) in (None, relative.feats.get(feature))
+            for feature in ("Gender", "Number")
+            if relative.feats.get(feature)
+        )
+        return noun if agrees and noun.pos in ("NOUN", "PROPN") else None
 
     def _joint(self, token: DocToken, found: Attribution) -> Attribution:
         """ "Трамп и Путин заявили", "сенатор X и конгрессмен Y заявили": one joint speaker, as the gold
@@ -520,6 +552,25 @@ class Attributor:
             return None
         following = sentence.tokens[position]
         return self.entities.organisation_starting(following.start)
+
+    def _type_named(self, token: DocToken) -> Entity | None:
+        """The organisation a type word names: in quotation marks ("группа «Онэксим»"), or right after
+        it in the same case or in the Latin alphabet ("компания Live Nation", "концерн Роснефть"), not
+        an owner in the genitive ("дочерняя компания Роснефти")."""
+        named = self._organisation_after(token, quoted=True)
+        if named is not None:
+            return named
+        position = self.ctx.position(token) + 1
+        tokens = self.ctx.sent_of_token[token.id].tokens
+        if position >= len(tokens):
+            return None
+        following = tokens[position]
+        case = following.feats.get("Case")
+        if not following.text[:1].isupper() or (case is not None and case != token.feats.get("Case")):
+            return None
+        if case is None and not LATIN.search(following.text):
+            return None
+        return self._organisation_after(token)
 
     def _earlier(self, token: DocToken, nouns: frozenset[str] | None = None) -> list[DocToken]:
         """The earlier mentions of the token's noun (with ``nouns``, of any other of them), the nearest
@@ -779,7 +830,9 @@ class Attributor:
         ):  # "глава республики" may be the head just quoted; "премьер-министр Испании" names an office,
             return False  # "блогер Wedding word" a name, "адвокат компании", "помощник министра" another
         return not any(
-            child.rel in ("acl", "acl:relcl") or (child.rel == "det" and child.pos == "PRON")
+            child.rel in ("acl", "acl:relcl")
+            or (child.rel == "det" and child.pos == "PRON")
+            or (child.start < token.start and child.text.lower() in POSSESSIVE)  # "его адвокат" (nmod)
             for child in self.ctx.children(token)
         )
 
@@ -1053,6 +1106,11 @@ def kinds_of_others() -> frozenset[str]:
 def _joined(names: list[str]) -> str:
     """One joint source as the gold convention writes it: "А и Б", "А, Б и В"."""
     return f"{', '.join(names[:-1])} и {names[-1]}"
+
+
+def _plural_verb(verb: DocToken | None) -> bool:
+    """Is the cue a verb in the plural ("отмечают"), whatever the parse made of its subject?"""
+    return verb is not None and verb.pos in ("VERB", "AUX") and verb.feats.get("Number") == "Plur"
 
 
 def _said_gender(verb: DocToken | None) -> str | None:

@@ -160,6 +160,11 @@ MORE_CUES = [
         "Самое важное для нас в этой ситуации — говорят врачи — сохранить спокойствие.",
         [("Самое важное для нас в этой ситуации — говорят врачи — сохранить спокойствие", "indirect")],
     ),
+    (  # sharing and telling are saying
+        "Тренер Олег Савельев поделился с журналистами, что команда готова к сезону.",
+        [("команда готова к сезону", "indirect")],
+    ),
+    ("Певица Анна Белова поведала, что снова выходит на сцену.", [("снова выходит на сцену", "indirect")]),
 ]
 
 
@@ -509,3 +514,7 @@ def test_a_thing_that_proposes_says_nothing(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+def test_sharing_impressions_is_no_quote_without_their_content(extractor: Extractor) -> None:
+    assert_finds(extractor, "Тренер Олег Савельев поделился впечатлениями о сезоне.", [])

@@ -1098,3 +1098,29 @@ def test_a_cue_before_a_colon_is_looked_for_in_its_own_clause(extractor: Extract
         "ничего необычайного: «Я больше не поддерживаю эту страну»."
     )
     assert speaker_of(extractor, text, "не поддерживаю") == ("Анна Белова", "person")
+
+
+ROLES_BEFORE_ONE_NAME = [
+    (  # two roles joined before one name, a verb in the singular: one person
+        "«Это лучший вечер в моей жизни», — сказала комедиантка и телеведущая Анна Белова.",
+        "лучший вечер",
+        "Анна Белова",
+        "person",
+    ),
+    (  # a connective, then the cue and its source set off by commas
+        "Кроме того, сообщили в полиции, задержаны ещё двое подозреваемых.",
+        "задержаны ещё двое",
+        "полиция",
+        "organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ROLES_BEFORE_ONE_NAME)
+def test_a_source_set_off_or_joined_is_found(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
+def test_two_roles_under_a_plural_verb_are_not_one_named_person(extractor: Extractor) -> None:
+    text = "Президент и премьер Олег Савельев заявили, что налоги не вырастут."
+    assert speaker_of(extractor, text, "налоги не вырастут")[0] != "Олег Савельев"

@@ -100,6 +100,7 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
     if speech:
         found = _that_clause(ctx, sent, token) or _about_this(ctx, index, sent, token)
         found = found or _as_said(ctx, sent, token) or _trailing_cue(ctx, sent, token)
+        found = found or _after_connective(ctx, sent, token)
         if found is not None:
             return None if _nobody_says(ctx, token, found.source) else found
     if lemma in lexicon["ask"]:
@@ -516,6 +517,40 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     return Finding(start, end, "indirect", _cue(verb), verb, subject, credit=True)
 
 
+CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART", "ADP", "PRON", "DET"})
+"""The parts of speech of a connective that may open a sentence before an inserted cue: "Впрочем",
+"Однако", "При этом", "Кроме того", "Тем не менее"."""
+
+
+def _connective(words: list[DocToken]) -> bool:
+    """Are the words (no punctuation) a connective of at most three words ("Впрочем", "При этом")?"""
+    return 1 <= len(words) <= 3 and all(
+        t.pos in CONNECTIVE_POS and t.feats.get("Case") != "Nom"
+        for t in words  # not "Он, по словам X, ..."
+    )
+
+
+def _after_connective(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``Впрочем, подчёркивает газета, C``: a cue with its source after it, set off by commas after a
+    connective that opens the sentence; what follows the source's comma is the quote."""
+    before = [t for t in sent.tokens if t.stop <= verb.start]
+    words = [t for t in before if t.pos != "PUNCT"]
+    if not before or before[-1].text != "," or not _connective(words):
+        return None
+    source = subject_of(ctx, verb)
+    if source is None or source.start < verb.stop:
+        return None
+    phrase_end = max(t.stop for t in ctx.subtree(source) if t.start >= source.start)
+    after = [t for t in sent.tokens if t.start >= phrase_end]
+    if not after or after[0].text != ",":
+        return None
+    rest = [t for t in after[1:] if t.pos != "PUNCT"]
+    if len(rest) < 3:
+        return None
+    start, end = trim(ctx.text, after[1].start, sent.stop)
+    return Finding(start, end, "indirect", _cue(verb), verb, source, credit=True)
+
+
 def _dash_closes(sent: DocSent, verb: DocToken) -> bool:
     """Does a dash after the cue close the insertion it opened, with words after it?"""
     after = [t for t in sent.tokens if t.start > verb.stop]
@@ -586,7 +621,7 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
     if any(t.text.lower() not in POSSESSIVES for t in between) and according_source(ctx, noun) is None:
         return None  # "по предварительным данным": the author's hedge, nobody named
-    phrase = ctx.subtree(noun)
+    phrase = _without_relative(ctx, noun)
     phrase_start = min(preposition.start, phrase[0].start)
     phrase_end = max(t.stop for t in phrase)
     source = according_source(ctx, noun)
@@ -595,9 +630,10 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     opener = _opener_before(ctx, sent, preposition)
     if opener is not None and any(_cue_verb(ctx, t) for t in sent.tokens if t.stop <= opener.start):
         return None  # "сообщил, что он встретил человека, который, по его словам, ...": the outer quote
-    if not before or opener is not None:
+    if not before or opener is not None or _connective(before):  # "При этом, по словам X, C"
         rest = [t for t in sent.tokens if t.start >= phrase_end]
         rest = rest[next((i for i, t in enumerate(rest) if t.text not in (",", "—")), len(rest)) :]
+        rest = _past_relative(ctx, rest)
         if not rest:
             return None
         end = _clause_end(ctx, sent, noun, rest)
@@ -614,6 +650,25 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
             return Finding(start, end, "indirect", cue, noun, source)
     start, end = trim(ctx.text, sent.start, sent.stop)
     return Finding(start, end, "indirect", cue, noun, source)
+
+
+def _without_relative(ctx: Context, noun: DocToken) -> list[DocToken]:
+    """The noun's phrase without a relative clause on it ("по словам X, который возил писателя,"):
+    a parse may hang words of the main clause on that clause."""
+    clauses = [c for c in ctx.children(noun) if c.rel == "acl:relcl"]
+    for child in ctx.children(noun):
+        clauses += [c for c in ctx.children(child) if c.rel == "acl:relcl"]  # "словам [Олега] ..."
+    inside = {t.id for clause in clauses for t in ctx.subtree(clause)}
+    return [t for t in ctx.subtree(noun) if t.id not in inside]
+
+
+def _past_relative(ctx: Context, rest: list[DocToken]) -> list[DocToken]:
+    """The tokens after a relative clause that opens them (", который возил писателя, C" -> C)."""
+    if not rest or ctx.lemma(rest[0]) != "который":
+        return rest
+    end = _relative_clause_end(rest)
+    after = [t for t in rest if t.start > end]
+    return after[next((i for i, t in enumerate(after) if t.text not in (",", "—")), len(after)) :]
 
 
 def _opener_before(ctx: Context, sent: DocSent, preposition: DocToken) -> DocToken | None:

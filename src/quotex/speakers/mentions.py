@@ -179,7 +179,7 @@ class Mentions:
                     )
                     if named is not None and named.type == "PER" and child.rel in rels and same_case:
                         return named
-                    if child.rel == "appos":
+                    if child.rel == "appos" or _role_joined(ctx, token, node, child):
                         next_frontier.append(child)
             frontier = next_frontier
         return None
@@ -312,3 +312,20 @@ class Mentions:
     def quoted(self, offset: int) -> bool:
         """Is the offset inside any quote?"""
         return offset in self._quoted
+
+
+def _role_joined(ctx: Context, token: DocToken, node: DocToken, child: DocToken) -> bool:
+    """A second noun joined to the source noun in its case, which the name after it follows, under a
+    verb in the singular: "сказала комедиантка и телеведущая Анна Белова" (the name is both's), not
+    "Президент и премьер X заявили" (two people)."""
+    verb = ctx.head(token)
+    return (
+        node is token
+        and child.rel == "conj"
+        and child.pos == "NOUN"
+        and child.start > token.start
+        and child.feats.get("Case") == token.feats.get("Case")
+        and verb is not None
+        and verb.pos == "VERB"
+        and verb.feats.get("Number") == "Sing"
+    )

@@ -1124,3 +1124,15 @@ def test_a_source_set_off_or_joined_is_found(extractor: Extractor, case: Case) -
 def test_two_roles_under_a_plural_verb_are_not_one_named_person(extractor: Extractor) -> None:
     text = "Президент и премьер Олег Савельев заявили, что налоги не вырастут."
     assert speaker_of(extractor, text, "налоги не вырастут")[0] != "Олег Савельев"
+
+
+def test_a_pronoun_is_not_the_person_its_report_names(extractor: Extractor) -> None:
+    """Reported speech calls its own speaker "он": a pronoun whose nearest person is named in the
+    report is someone else (here the organisation before), so no one rather than a guess."""
+    text = (
+        "Белый дом охарактеризовал Петра Орлова как «провидца». Он также заявил, что Орлов был настоящим "
+        "гигантом истории."
+    )
+    assert speaker_of(extractor, text, "гигантом истории") == (None, None)
+    text = "Министр Олег Савельев встретился с Петром Орловым. Он заявил, что Орлов — надёжный партнёр."
+    assert speaker_of(extractor, text, "надёжный партнёр") == ("Олег Савельев", "person")

@@ -101,6 +101,8 @@ class Attributor:
         if token is None:
             return Attribution()
         found = self.resolve(token, verb, finding.start)
+        if self._names_itself(token, found, finding):
+            found = Attribution(mention=found.mention)
         if found.speaker is not None:
             name = one_script(found.speaker.name)
             if found.speaker.type == "organisation":
@@ -116,6 +118,18 @@ class Attributor:
         self.last_gender = _said_gender(verb)
         self.last_verb, self.last_token = verb, token
         return found
+
+    def _names_itself(self, token: DocToken, found: Attribution, finding: Finding) -> bool:
+        """Would a pronoun's antecedent name itself in what it reports ("Белый дом охарактеризовал
+        Орлова как «провидца». Он также заявил, что Орлов был гигантом": not Орлов)? Reported speech
+        speaks of its speaker as "он", so the antecedent is someone else: no one, rather than a guess."""
+        speaker = found.speaker
+        if finding.kind != "indirect" or finding.backward or token.pos != "PRON":
+            return False  # "X отказался от гражданства. Об этом он сам сообщил": the sentence before is his
+        if speaker is None or speaker.type != "person":
+            return False
+        person = self.entities.person_named(speaker.name)
+        return person is not None and any(finding.start <= m.start < finding.end for m in person.mentions)
 
     def _relay(self, verb: DocToken | None, source: DocToken) -> Attribution | None:
         """The outlet a cue's subject names when the quote is credited to the source it cites ("сообщает
@@ -763,8 +777,8 @@ class Attributor:
             )
             if found is not None and not self._only_candidate(found, min(before, token.start), gender):
                 found = None  # another person of that gender was just named: no guess
-            if found is not None and office and not self._fits(found, role):
-                found = None
+            if found is not None and (office or role in self.roles) and not self._fits(found, role):
+                found = None  # "Обвиняемый X ... Следователь заявил": X was described as someone else
             if found is None:
                 found = self._quoted_before(min(before, token.start), gender)
                 if found is not None and not self._fits(found, role):

@@ -539,3 +539,35 @@ def test_a_thing_that_proposes_says_nothing(
 
 def test_sharing_impressions_is_no_quote_without_their_content(extractor: Extractor) -> None:
     assert_finds(extractor, "Тренер Олег Савельев поделился впечатлениями о сезоне.", [])
+
+
+NOT_SAID = [
+    "Министр не сказал, что уходит в отставку.",  # a denied cue says nothing
+    "Черепаху причисляют к так называемым «живым ископаемым».",  # "так называемый" names, quotes nobody
+    "Министр опубликовал статью под заголовком «Глядя из окна, всё видно иначе».",  # a title
+]
+
+
+@pytest.mark.parametrize("text", NOT_SAID)
+def test_no_quote_where_nothing_was_said(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])
+
+
+SAID_AFTER_ALL = [
+    ("Министр не исключил, что уйдёт в отставку.", [("уйдёт в отставку", "indirect")]),
+    (  # "не только ..., но и": the pair's second half is the speaker's
+        "Министр не только заявил, что уходит, но и назвал преемника.",
+        [("уходит", "indirect")],
+    ),
+    (  # an initial's dot ends no clause
+        "Министр пообещал рассмотреть жалобу на губернатора С.Дарькина, однако отметил, что денег нет.",
+        [("рассмотреть жалобу на губернатора С.Дарькина", "indirect"), ("денег нет", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAID_AFTER_ALL)
+def test_what_is_said_despite_a_negation_or_an_initial(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

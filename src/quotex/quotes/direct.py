@@ -159,7 +159,8 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
         if token.text in (".", "!", "?", ":"):
             return None
         if token.pos == "VERB" and ctx.lemma(token) in cues()["call"]:
-            return token if _instrumental(ctx, span) else None
+            attributive = token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short"
+            return token if _instrumental(ctx, span) and not attributive else None  # "так называемым «C»"
         if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":
             return None
     return None

@@ -84,6 +84,8 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
             _that_clause(ctx, sent, token) if lemma in lexicon["say"] or lemma in lexicon["think"] else None
         )
         return found or _nominal(ctx, sent, token)
+    if lemma in lexicon["say"] and _negated(ctx, token):
+        return None  # "Министр не сказал, что уходит": nothing was said
     speech = is_speech_verb(ctx, token) or lemma in lexicon["think"]
     if lemma in claim_verbs():
         claim, that = _nominal(ctx, sent, token), _that_clause(ctx, sent, token)
@@ -108,6 +110,20 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         if found is not None:
             return found
     return _nominal(ctx, sent, token)
+
+
+def _not_only(ctx: Context, verb: DocToken) -> bool:
+    """Does "не только" stand right before the verb?"""
+    position = ctx.position(verb)
+    tokens = ctx.sent_of_token[verb.id].tokens
+    return position > 1 and [t.text.lower() for t in tokens[position - 2 : position]] == ["не", "только"]
+
+
+def _negated(ctx: Context, verb: DocToken) -> bool:
+    """Is "не" right before the verb ("не сказал", "так и не уточнил"; not "не только сказал")?"""
+    position = ctx.position(verb)
+    tokens = ctx.sent_of_token[verb.id].tokens
+    return position > 0 and tokens[position - 1].text.lower() == "не"
 
 
 HASTE = frozenset({"поспешить", "успеть", "поторопиться", "преминуть"})
@@ -278,6 +294,8 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
                 return token.start
             if _speakers_converb(ctx, following[0]):
                 return token.start
+            if [t.text.lower() for t in following] == ["но", "и"] and _not_only(ctx, verb):
+                return token.start  # "не только заявил, что C, но и назвал ...": the pair's second half
             but = following[0].text.lower() in ("но", "а", "однако") and len(following) > 1
             if but and is_speech_verb(ctx, following[1]) and _agrees(verb, following[1]):
                 return token.start  # "..., но отметил, что ...": a new quote of the same speaker
@@ -602,12 +620,18 @@ def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
 def _cut_at_clause_end(tokens: list[DocToken]) -> int:
     for position, token in enumerate(tokens):
         following = tokens[position + 1].text if position + 1 < len(tokens) else ""
-        if token.text in CLAUSE_END and not (token.text == "." and following[:1].islower()):
+        initial = position > 0 and _is_initial(tokens[position - 1])  # "губернатора С.Дарькина"
+        if token.text in CLAUSE_END and not (token.text == "." and (following[:1].islower() or initial)):
             return token.start
         following = following.lower()
         if token.text == "," and following in CLAUSE_OPENERS:
             return token.start
     return tokens[-1].stop
+
+
+def _is_initial(token: DocToken) -> bool:
+    """A capital letter alone, the initial of a name before its dot ("С." of "С.Дарькин")."""
+    return len(token.text) == 1 and token.text.isupper()
 
 
 def _infinitive(token: DocToken) -> bool:

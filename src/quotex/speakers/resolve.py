@@ -777,8 +777,8 @@ class Attributor:
             )
             if found is not None and not self._only_candidate(found, min(before, token.start), gender):
                 found = None  # another person of that gender was just named: no guess
-            if found is not None and (office or role in self.roles) and not self._fits(found, role):
-                found = None  # "Обвиняемый X ... Следователь заявил": X was described as someone else
+            if found is not None and office and not self._fits(found, role):
+                found = None
             if found is None:
                 found = self._quoted_before(min(before, token.start), gender)
                 if found is not None and not self._fits(found, role):

@@ -1136,3 +1136,15 @@ def test_a_pronoun_is_not_the_person_its_report_names(extractor: Extractor) -> N
     assert speaker_of(extractor, text, "гигантом истории") == (None, None)
     text = "Министр Олег Савельев встретился с Петром Орловым. Он заявил, что Орлов — надёжный партнёр."
     assert speaker_of(extractor, text, "надёжный партнёр") == ("Олег Савельев", "person")
+
+
+def test_an_office_of_a_thing_is_someone_new_unless_the_text_gave_it(extractor: Extractor) -> None:
+    """ "Владелец кафе заявил" after a paragraph about someone else: a new, unnamed person; the person
+    the text made "владелец кафе" is the one it names again."""
+    text = "Иван Сорокин опубликовал пост. Владелец кафе заявил, что не знает его."
+    assert speaker_of(extractor, text, "не знает его") == (None, None)
+    text = (
+        "Иван Сорокин, владелец кафе «Ромашка», опубликовал пост. Владелец кафе заявил, что не знает "
+        "посетителя."
+    )
+    assert speaker_of(extractor, text, "не знает посетителя") == ("Иван Сорокин", "person")

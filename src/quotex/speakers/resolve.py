@@ -777,8 +777,8 @@ class Attributor:
             )
             if found is not None and not self._only_candidate(found, min(before, token.start), gender):
                 found = None  # another person of that gender was just named: no guess
-            if found is not None and office and not self._fits(found, role):
-                found = None
+            if found is not None and office and not self._fits(found, role, given=True):
+                found = None  # "Иван Сорокин опубликовал пост. Владелец кафе заявил": someone new
             if found is None:
                 found = self._quoted_before(min(before, token.start), gender)
                 if found is not None and not self._fits(found, role):
@@ -791,11 +791,12 @@ class Attributor:
             return Attribution(description=self.phrases.description(phrase), mention=mention)
         return replace(found, mention=mention)
 
-    def _fits(self, found: Attribution, role: str) -> bool:
+    def _fits(self, found: Attribution, role: str, given: bool = False) -> bool:
         """May a noun name the person found? A role noun, unless the text described him by other nouns
-        only ("Свидетель Игорь Зайцев ... Следователь сказал", "Министр финансов ... Премьер-министр"); a
-        head ("глава региона") only someone the text made a leader; a noun news use to name someone
-        again ("специалист", "кандидат") anyone; any other noun ("школьник") no one found this way."""
+        only ("Свидетель Игорь Зайцев ... Следователь сказал", "Министр финансов ... Премьер-министр"),
+        or with ``given`` unless the text gave him that role; a head ("глава региона") only someone the
+        text made a leader; a noun news use to name someone again ("специалист", "кандидат") anyone; any
+        other noun ("школьник") no one found this way."""
         speaker = found.speaker
         if speaker is None or speaker.type != "person":
             return True
@@ -807,7 +808,7 @@ class Attributor:
         if role.split()[0] in sources()["head"]:
             return self.entities.leads(person)
         described = self.entities.descriptors(person)
-        return not described or role.split()[0] in described
+        return (not described and not given) or role.split()[0] in described
 
     def _describes(self, noun: str, role: str, found: Attribution) -> bool:
         """May the noun name the person found? A noun news use to name someone again only when the text

@@ -281,3 +281,24 @@ def test_roles_lexicon() -> None:
     singles = {role for role in roles if " " not in role}
     for phrase in roles - singles:
         assert set(phrase.split()) & singles, f"{phrase!r} has no head noun of its own in roles.txt"
+
+
+FULLEST_NAMES = [
+    (  # a spelt-out first name over initials, whichever comes first
+        "В. В. Петров на встрече с министром.\nПрезидент Владимир Петров заявил, что доволен встречей.",
+        ["Владимир Петров"],
+    ),
+    (  # a common noun opening the sentence is no part of the name that follows it
+        "Прислуга Макгрегора дала интервью. Макгрегор настаивает на невиновности.",
+        ["Макгрегор"],
+    ),
+    (  # ... but a name the dictionary knows only as a word in another case stays a name
+        "Хамад бин Салем отрёкся от престола. Хамад бин Салем правил страной двадцать лет.",
+        ["Хамад бин Салем"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FULLEST_NAMES)
+def test_a_person_is_named_by_the_fullest_name(models: Models, text: str, names: list[str]) -> None:
+    assert [person.name for person in people_in(text, models)] == names

@@ -312,10 +312,15 @@ def name_tokens(doc: Doc, span: Any, vocab: MorphVocab) -> list[Token]:
 
 
 def _is_common_word(token: Token, vocab: MorphVocab) -> bool:
-    """A word natasha tags as a common noun or adjective and the dictionary knows only as one ("Сын")."""
-    if token.pos not in ("NOUN", "ADJ"):
+    """A word natasha tags as a common noun or adjective and the dictionary knows only as one ("Сын"),
+    or that opens its sentence, where natasha may tag any capitalised word a name ("Прислуга Макгрегора
+    дала интервью")."""
+    opening = token.pos == "PROPN" and token.id.endswith("_1")
+    if token.pos not in ("NOUN", "ADJ") and not opening:
         return False
     parses = vocab(token.text)
+    if opening and not any("nomn" in parse.tag for parse in parses):
+        return False  # "Хамад бин Халифа" (a genitive plural of "хамада"): a name that happens to be a word
     return all(parse.is_known and not NAME_GRAMMEMES & parse.tag.grammemes for parse in parses)
 
 
@@ -598,7 +603,9 @@ class _Draft:
 
     @property
     def full(self) -> list[str]:
-        return max(self.names, key=len)
+        """The fullest name: the most words spelt out, then the most words ("Владимир Петров" over
+        "В. В. Петров")."""
+        return max(self.names, key=lambda words: (sum(len(w.rstrip(".")) > 1 for w in words), len(words)))
 
     def first_names(self) -> set[str]:
         return {_key(words[0]) for words in self.names if len(words) > 1}

@@ -292,7 +292,11 @@ FULLEST_NAMES = [
         "Прислуга Макгрегора дала интервью. Макгрегор настаивает на невиновности.",
         ["Макгрегор"],
     ),
-    (  # ... but a name the dictionary knows only as a word in another case stays a name
+    (  # ... but a first name that is also a word of no person stays a name
+        "Бред Питт заявил, что фильм выйдет в мае.",
+        ["Бред Питт"],
+    ),
+    (  # ... and a name the dictionary knows only as a word in another case
         "Хамад бин Салем отрёкся от престола. Хамад бин Салем правил страной двадцать лет.",
         ["Хамад бин Салем"],
     ),

@@ -319,8 +319,9 @@ def _is_common_word(token: Token, vocab: MorphVocab) -> bool:
     if token.pos not in ("NOUN", "ADJ") and not opening:
         return False
     parses = vocab(token.text)
-    if opening and not any("nomn" in parse.tag for parse in parses):
-        return False  # "Хамад бин Халифа" (a genitive plural of "хамада"): a name that happens to be a word
+    if opening and not any({"nomn", "anim"} <= parse.tag.grammemes for parse in parses):
+        # "Хамад бин ..." (a genitive of "хамада"), "Бред Питт": a name that happens to be a word
+        return False
     return all(parse.is_known and not NAME_GRAMMEMES & parse.tag.grammemes for parse in parses)
 
 

@@ -535,17 +535,21 @@ def _trailing_cue(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     return Finding(start, end, "indirect", _cue(verb), verb, subject, credit=True)
 
 
-CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART", "ADP", "PRON", "DET"})
-"""The parts of speech of a connective that may open a sentence before an inserted cue: "Впрочем",
-"Однако", "При этом", "Кроме того", "Тем не менее"."""
+CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART"})
+"""The parts of speech of a one-word connective that may open a sentence before an inserted cue:
+"Впрочем", "Однако", "Вообще"."""
+CONNECTIVES = frozenset(
+    {"при этом", "кроме того", "тем не менее", "вместе с тем", "между тем", "после этого"}
+)
+"""Connectives of several words, whose pronoun is no object of the clause ("Ему, по словам врача, ...")."""
 
 
 def _connective(words: list[DocToken]) -> bool:
-    """Are the words (no punctuation) a connective of at most three words ("Впрочем", "При этом")?"""
-    return 1 <= len(words) <= 3 and all(
-        t.pos in CONNECTIVE_POS and t.feats.get("Case") != "Nom"
-        for t in words  # not "Он, по словам X, ..."
-    )
+    """Are the words (no punctuation) a connective ("Впрочем", "При этом"), not a part of the clause
+    ("Ему", "У него", "Он")?"""
+    if " ".join(t.text.lower() for t in words) in CONNECTIVES:
+        return True
+    return len(words) == 1 and words[0].pos in CONNECTIVE_POS
 
 
 def _after_connective(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:

@@ -9,6 +9,10 @@ quotex runs alternating for ``--rounds`` rounds; the best time of each is kept. 
 - quotex with one worker and with ``--workers`` worker processes: every ``.txt`` file read, decoded and
   analysed through ``quotex.batch.run`` (what ``quotex corpus/ -f jsonl`` does, minus writing JSON),
   model loading included;
+- the machine's own ceiling for that parallel run: ``--workers`` independent one-worker runs started
+  together, each on its share of the files (every N-th), timed until the last ends. On a shared machine
+  a core runs slower while the others are busy, so N workers can never beat this; the batch's own cost
+  of parallelism is the gap between the two;
 - quotex as a library: ``Extractor().extract_many`` over the texts, 32 at a time, in a process started
   without any thread setting (numpy's BLAS would take a thread per core): its CPU time against the
   one-worker run's shows what a library caller pays;
@@ -37,9 +41,14 @@ SHORT = ROOT / "samples" / "aliyev-kazinform-interview.txt"
 LIBRARY_BATCH = 32
 
 
-def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+def corpus_files(corpus: Path, limit: int | None, share: str | None = None) -> list[Path]:
+    """The corpus's files, the first ``limit``; with ``share`` "K/N", every N-th of them from the K-th."""
     files = sorted(path for path in corpus.rglob("*.txt") if not path.name.startswith("."))
-    return files[:limit] if limit else files
+    files = files[:limit] if limit else files
+    if share:
+        first, step = map(int, share.split("/"))
+        files = files[first::step]
+    return files
 
 
 def measure_natasha(files: list[Path]) -> dict:
@@ -100,9 +109,9 @@ def measure_library(files: list[Path]) -> dict:
     return {"seconds": done - started, "characters": characters, "documents": len(files), "quotes": quotes}
 
 
-def child(mode: str, corpus: Path, limit: int | None, workers: int) -> None:
+def child(mode: str, corpus: Path, limit: int | None, workers: int, share: str | None) -> None:
     """Run one measurement in this process and print it as JSON."""
-    files = corpus_files(corpus, limit)
+    files = corpus_files(corpus, limit, share)
     if mode == "natasha":
         result = measure_natasha(files)
     elif mode == "library":
@@ -117,11 +126,47 @@ def child(mode: str, corpus: Path, limit: int | None, workers: int) -> None:
 
 
 def spawn(mode: str, args: argparse.Namespace, workers: int = 1) -> dict:
+    output = subprocess.run(
+        _command(mode, args, workers), check=True, capture_output=True, text=True, env=_environment(mode)
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def spawn_shares(args: argparse.Namespace) -> dict:
+    """``args.workers`` one-worker runs at once, each on its share of the files: the wall time until the
+    last ends, and their characters together."""
+    started = time.perf_counter()
+    processes = [
+        subprocess.Popen(
+            [*_command("quotex", args, 1), "--share", f"{share}/{args.workers}"],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=_environment("quotex"),
+        )
+        for share in range(args.workers)
+    ]
+    results = []
+    for process in processes:
+        output, _ = process.communicate()
+        if process.returncode:
+            raise subprocess.CalledProcessError(process.returncode, process.args)
+        results.append(json.loads(output.strip().splitlines()[-1]))
+    return {
+        "seconds": time.perf_counter() - started,
+        "characters": sum(result["characters"] for result in results),
+        "peak_mb": max(result["peak_mb"] for result in results),
+    }
+
+
+def _environment(mode: str) -> dict[str, str]:
     # One numpy thread in every run, as quotex's worker processes have: the comparison is per core. The
     # library run starts as a plain Python process does, with numpy's own default.
-    environment = {**os.environ, **{name: "1" for name in SINGLE_THREADED}}
     if mode == "library":
-        environment = {name: value for name, value in os.environ.items() if name not in SINGLE_THREADED}
+        return {name: value for name, value in os.environ.items() if name not in SINGLE_THREADED}
+    return {**os.environ, **{name: "1" for name in SINGLE_THREADED}}
+
+
+def _command(mode: str, args: argparse.Namespace, workers: int) -> list[str]:
     command = [
         sys.executable,
         __file__,
@@ -134,8 +179,7 @@ def spawn(mode: str, args: argparse.Namespace, workers: int = 1) -> dict:
     ]
     if args.limit:
         command += ["--limit", str(args.limit)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True, env=environment).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return command
 
 
 def wall(command: list[str], repeat: int) -> float:
@@ -157,16 +201,24 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best time is kept")
     parser.add_argument("--workers", type=int, default=2, help="worker processes for the parallel run")
     parser.add_argument("--child", choices=["natasha", "quotex", "library"], help=argparse.SUPPRESS)
+    parser.add_argument("--share", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.corpus, args.limit, args.workers)
+        child(args.child, args.corpus, args.limit, args.workers, args.share)
         return
 
-    runs: dict[str, list[dict]] = {"natasha": [], "quotex-1": [], f"quotex-{args.workers}": [], "library": []}
+    runs: dict[str, list[dict]] = {
+        "natasha": [],
+        "quotex-1": [],
+        f"quotex-{args.workers}": [],
+        "shares": [],
+        "library": [],
+    }
     for _ in range(args.rounds):
         runs["natasha"].append(spawn("natasha", args))
         runs["quotex-1"].append(spawn("quotex", args, 1))
         runs[f"quotex-{args.workers}"].append(spawn("quotex", args, args.workers))
+        runs["shares"].append(spawn_shares(args))
         runs["library"].append(spawn("library", args))
     best = {name: min(results, key=lambda r: r["seconds"]) for name, results in runs.items()}
     speed = {name: r["characters"] / r["seconds"] for name, r in best.items()}
@@ -193,6 +245,11 @@ def main() -> None:
         f"| quotex, {args.workers} workers | {best[parallel]['seconds']:.1f} | {speed[parallel]:,.0f} |"
         f" {speed[parallel] / speed['quotex-1']:.2f} × 1 worker | {best[parallel]['worker_peak_mb']:.0f} MB"
         f" per worker |"
+    )
+    print(
+        f"| {args.workers} independent 1-worker runs at once, each on 1/{args.workers} of the files (the"
+        f" machine's ceiling) | {best['shares']['seconds']:.1f} | {speed['shares']:,.0f} |"
+        f" {speed['shares'] / speed['quotex-1']:.2f} × 1 worker | {best['shares']['peak_mb']:.0f} MB |"
     )
     cpu_ratio = best["natasha"]["cpu_seconds"] / best["quotex-1"]["cpu_seconds"]
     print(

@@ -290,9 +290,15 @@ def test_pronoun_mention_and_cue_point_into_the_text(extractor: Extractor) -> No
             "отмечает",
             "Сегодня",
         ),
-        (  # an organisation merely mentioned is not "the agency"
+        (  # "the agency" is the one the text named so, past an institution quoted in between
             "Агентство S&P понизило рейтинг банка «Пересвет». В пресс-службе ЦБ РФ говорится, что банк "
             "продолжит работу. Как сообщает агентство, рейтинги изменены из-за ограничений.",
+            "сообщает",
+            "S&P",
+        ),
+        (  # ... not an organisation merely mentioned without the word
+            "Компания Lukas понизила цены на бензин. В пресс-службе ЦБ РФ говорится, что банк "
+            "продолжит работу. Как сообщает агентство, цены изменены из-за налогов.",
             "сообщает",
             None,
         ),

@@ -585,6 +585,33 @@ QUOTED_BY_AN_OUTLET = [
         "Daily Mirror",
         "organisation",
     ),
+    (  # ... not the company whose representative the outlet cited
+        "Министр ушёл в отставку. Об этом сообщает газета «Вести» со ссылкой на представителя компании "
+        "Nike. Издание отмечает, что решение принято из-за возраста.",
+        "решение принято",
+        "Вести",
+        "organisation",
+    ),
+    (  # ... but the outlet named since with a media word, though it was quoted by no one
+        "По данным Bloomberg, состояние Петрова составляет 18 млрд долларов. Петров возглавил рейтинг "
+        "журнала Forbes. По оценке издания, его состояние составило 17 млрд долларов.",
+        "его состояние составило",
+        "Forbes",
+        "organisation",
+    ),
+    (  # ... of the same kind: "агентство" is no newspaper named since
+        "Об отставке сообщило агентство Reuters. Ранее газета «Вести» опубликовала интервью с министром. "
+        "По данным агентства, министр уйдёт в мае.",
+        "министр уйдёт",
+        "Reuters",
+        "organisation",
+    ),
+    (  # ... and one named with a media word alone
+        "Об отставке министра написала газета «Вечерний курьер». По данным газеты, преемника назовут в мае.",
+        "преемника назовут",
+        "Вечерний курьер",
+        "organisation",
+    ),
     (  # the source an outlet cites, a Latin name too
         "Министр подал в отставку, сообщает Daily Mirror со ссылкой на The Sunday People.",
         "Министр подал",

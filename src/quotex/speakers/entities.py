@@ -210,6 +210,19 @@ class DocumentEntities:
                 return organisation
         return None
 
+    def outlet_named(self, start: int, before: int, media: frozenset[str]) -> Entity | None:
+        """The last organisation named in ``[start, before)`` right after a media word (``media``:
+        "журнала Forbes", "газета «Вести»")."""
+        for at, organisation in reversed(self._organisation_mentions):
+            if start <= at < before and self._introducing_word(at) in media:
+                return organisation
+        return None
+
+    def _introducing_word(self, start: int) -> str | None:
+        """The lemma of the word right before the mention at ``start``, quotation marks aside."""
+        words = [t for t in self.ctx.tokens_between(max(0, start - 40), start) if t.text not in QUOTE_MARKS]
+        return self.ctx.lemma(words[-1]) if words else None
+
     def introduced_as(self, noun: str, start: int, heads: frozenset[str] = frozenset()) -> bool:
         """Does the class noun, or a type acronym it covers (``heads``: "ОАО", "ГМК" for "компания"), stand
         right before the mention at ``start`` ("компании «Вектор»", "ГМК «Норильский никель»")?"""

@@ -58,6 +58,8 @@ QUOTED_SENTENCES = 60
 """How many sentences of someone's own words a look back may pass over (a transcript is not walked whole)."""
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
+GENERIC_OUTLET = "издание"
+"""The media noun that may refer back to an outlet of any kind (a newspaper, a magazine, an agency)."""
 
 
 @dataclass(frozen=True)
@@ -275,8 +277,8 @@ class Attributor:
             return Attribution(
                 description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
             )
-        if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet that spoke last
-            outlet = self._last_organisation_speaker(before)
+        if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet just cited
+            outlet = self._outlet_referred(lemma, before)
             if outlet is None:
                 return Attribution(
                     description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
@@ -1070,29 +1072,48 @@ class Attributor:
                 return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
         return Attribution(Speaker(self.phrases.description(phrase), "organisation"), mention=mention)
 
+    def _outlet_referred(self, noun: str, before: int) -> Speaker | None:
+        """The outlet a bare media noun refers back to ("По оценке издания"): the outlet credited last
+        (``_last_organisation_source``), or one the text named since with the same media word, any for
+        "издание" ("Петров возглавил рейтинг журнала Forbes"), whichever is nearer."""
+        credited = self._last_organisation_source(before)
+        since = credited[0] if credited is not None else self._horizon(before, ROLE_LOOKBACK_SENTENCES)
+        words = frozenset(sources()["media"]) if noun == GENERIC_OUTLET else frozenset({noun})
+        named = self.entities.outlet_named(since, before, words)
+        if named is not None:
+            return Speaker(named.name, "organisation")
+        return credited[1] if credited is not None else None
+
     def _last_organisation_speaker(self, before: int, outlets: bool = True) -> Speaker | None:
-        """The outlet credited with the last quote before ``before`` or that passed it on ("Forbes
-        уточняет, что ... По данным издания, ..."), past institutions quoted in between; an organisation
-        merely mentioned is not taken for the outlet. With
-        ``outlets`` False, the last organisation that is no news outlet, within a few sentences (whose
-        press office "пресс-служба" alone is)."""
+        """The organisation of ``_last_organisation_source``, if any."""
+        found = self._last_organisation_source(before, outlets)
+        return found[1] if found is not None else None
+
+    def _horizon(self, before: int, sentences: int) -> int:
+        """Where the sentence ``sentences`` before the one at ``before`` starts."""
         sentence = self.ctx.sentence_at(before)
         index = self.ctx.sentence_index(sentence) if sentence is not None else len(self.ctx.sents)
-        horizon = self.ctx.sents[
-            max(0, index - (ROLE_LOOKBACK_SENTENCES if outlets else RECENT_SENTENCES))
-        ].start
+        return self.ctx.sents[max(0, index - sentences)].start
+
+    def _last_organisation_source(self, before: int, outlets: bool = True) -> tuple[int, Speaker] | None:
+        """The outlet credited with the last quote before ``before`` or that passed it on ("Forbes
+        уточняет, что ... По данным издания, ..."), past institutions quoted in between, and where it was
+        named; an organisation merely mentioned is not taken for the outlet. With
+        ``outlets`` False, the last organisation that is no news outlet, within a few sentences (whose
+        press office "пресс-служба" alone is)."""
+        horizon = self._horizon(before, ROLE_LOOKBACK_SENTENCES if outlets else RECENT_SENTENCES)
         earlier = [(start, found) for start, found in self.spoken if horizon <= start < before]
         if outlets:
             relayed = [(start, found) for start, found in self.relayed if horizon <= start < before]
             earlier = sorted(earlier + relayed, key=lambda pair: pair[0])
-        for _, found in reversed(earlier):
+        for at, found in reversed(earlier):
             speaker = found.speaker
             if (
                 speaker is not None
                 and speaker.type == "organisation"
                 and self._looks_like_outlet(found.mention) is outlets
             ):
-                return speaker
+                return (found.mention.end if found.mention is not None else at), speaker
         return None
 
     def _looks_like_outlet(self, mention: Span | None) -> bool:
@@ -1100,6 +1121,9 @@ class Attributor:
         media word ("агентство Рейтер"); a press service or a ministry is not "the newspaper"."""
         if mention is None:
             return False
+        head = next(iter(self.ctx.tokens_between(mention.start, mention.end)), None)
+        if head is not None and self.ctx.lemma(head) in kinds_of_others():
+            return False  # "представитель компании Nike": the company, no outlet, spoke through him
         around = self.ctx.text[max(0, mention.start - 1) : mention.end]
         nearby = self.ctx.tokens_between(max(0, mention.start - 30), mention.end)
         words = [self.ctx.lemma(token) for token in nearby][-4:]

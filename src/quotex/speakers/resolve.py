@@ -23,7 +23,7 @@ from natasha.doc import DocSpan, DocToken
 from ..entities.org_lexicon import org_types
 from ..entities.people import person_gender
 from ..quotes.context import Context
-from ..quotes.cues import sources, variations
+from ..quotes.cues import org_anaphora, sources, variations
 from ..quotes.direct import in_it
 from ..quotes.findings import Finding
 from ..records import Entity, Person, Span, Speaker
@@ -277,7 +277,8 @@ class Attributor:
             return Attribution(
                 description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
             )
-        if lemma in kinds["media"] and len(phrase) == 1:  # "по данным издания": the outlet just cited
+        if lemma in kinds["media"] and all(t is token or t.pos == "ADJ" for t in phrase):
+            # "по данным издания", "по версии влиятельного издания": the outlet just cited
             outlet = self._outlet_referred(lemma, before)
             if outlet is None:
                 return Attribution(
@@ -1066,8 +1067,11 @@ class Attributor:
         its kind ("В ведомстве сообщили" -> the ministry named before); otherwise, or when none is
         named, the phrase itself speaks ("в полиции заявили" -> полиция)."""
         mention = self.phrases.span(phrase)
-        if len(phrase) == 1:
-            organisation = self.entities.organisation_of_kind(self.ctx.lemma(token), min(before, token.start))
+        lemma = self.ctx.lemma(token)
+        if len(phrase) == 1 or (
+            lemma in org_anaphora() and all(t is token or t.pos == "ADJ" for t in phrase)
+        ):  # "американское внешнеполитическое ведомство": a class noun, no name, however described
+            organisation = self.entities.organisation_of_kind(lemma, min(before, token.start))
             if organisation is not None:
                 return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
         return Attribution(Speaker(self.phrases.description(phrase), "organisation"), mention=mention)

@@ -264,6 +264,13 @@ def test_quote_over_two_paragraphs_is_one_quote(extractor: Extractor) -> None:
     assert quote.speaker is not None and quote.speaker.name == "Антон Силуанов"
 
 
+def test_a_statement_after_a_colon_is_the_subjects_though_no_verb_of_speech_is(extractor: Extractor) -> None:
+    text = "Министр был краток: «Мы готовы к переговорам с любыми партнёрами»."
+    (quote,) = extractor.extract(text).quotes
+    assert quote.text == "Мы готовы к переговорам с любыми партнёрами"
+    assert quote.description == "министр"
+
+
 def test_unclosed_quote_runs_to_the_end_of_its_paragraph(extractor: Extractor) -> None:
     text = (
         'Глава государства Касым-Жомарт Токаев подчеркнул: "Мы продолжим реформы. Это наш приоритет.\nДалее.'

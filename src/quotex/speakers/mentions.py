@@ -96,7 +96,7 @@ class Mentions:
             for token in sent.tokens:
                 speaker_like = token.feats.get("Animacy") == "Anim" or ctx.entity_of(token) is not None
                 if (
-                    token.rel == "nsubj"
+                    token.rel in ("nsubj", "nsubj:pass")  # "Министр был краток: «Q»" (a short adjective)
                     and token.stop <= start
                     and not self.quoted(token.start)
                     and speaker_like

@@ -165,12 +165,31 @@ ACCORDING_TO = [
         [("пассажиры не были пристёгнуты", "indirect")],
     ),
     ("По предварительным данным, министр покинул страну.", []),
+    (  # ... but official or some sources are a source, though unnamed
+        "По официальным данным, министр покинул страну.",
+        [("министр покинул страну", "indirect")],
+    ),
+    (
+        "По некоторым сведениям, завод закроют в мае.",
+        [("завод закроют в мае", "indirect")],
+    ),
+    (  # a relative clause of its own inside the content of one stays in it
+        "Наводнение, в котором, по официальным данным, пострадали сто домов, половина из которых "
+        "разрушена, продолжается.",
+        [("пострадали сто домов, половина из которых разрушена", "indirect")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ACCORDING_TO)
 def test_according_to_a_source(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert_finds(extractor, text, expected)
+
+
+def test_an_unnamed_official_source_is_described(extractor: Extractor) -> None:
+    (quote,) = extractor.extract("По неофициальным данным, министр покинул страну.").quotes
+    assert quote.speaker is None
+    assert quote.description == "неофициальные данные"
 
 
 RELATIVE_AND_PARTICIPIAL = [

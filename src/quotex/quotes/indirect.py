@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from natasha.doc import DocSent, DocToken
 
@@ -647,7 +647,11 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     if noun.text.lower() == "версии" and not _can_have_a_version(ctx, according_source(ctx, noun)):
         return None  # "по версии IBF" ranks; "по версии следствия" reports
     between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
-    if any(t.text.lower() not in POSSESSIVES for t in between) and according_source(ctx, noun) is None:
+    if (
+        any(t.text.lower() not in POSSESSIVES for t in between)
+        and according_source(ctx, noun) is None
+        and not all(ctx.lemma(t) in cues()["unnamed"] for t in between)  # "по официальным данным"
+    ):
         return None  # "по предварительным данным": the author's hedge, nobody named
     phrase = _without_relative(ctx, noun)
     phrase_start = min(preposition.start, phrase[0].start)
@@ -714,11 +718,14 @@ def _cue_verb(ctx: Context, token: DocToken) -> bool:
 
 
 def _relative_clause_end(tokens: list[DocToken]) -> int:
-    """The comma after the relative clause's predicate, else the end of the tokens."""
+    """The comma after the relative clause's predicate, else the end of the tokens; not a comma before
+    a relative clause of its own ("погибли 60 человек, большая часть из которых дети")."""
     predicate = False
-    for token in tokens:
+    for position, token in enumerate(tokens):
         if token.text == "," and predicate:
-            return token.start
+            following = list(takewhile(lambda t: t.text != ",", tokens[position + 1 : position + 5]))
+            if not any(t.text.lower().startswith("котор") for t in following):
+                return token.start
         predicate = predicate or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin")
     return tokens[-1].stop
 

@@ -248,6 +248,10 @@ class Attributor:
         if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             return Attribution()
         phrase = self.phrases.phrase(token)
+        if token is verb and (unnamed := self.mentions.unnamed_according(token)):
+            # "по официальным данным": official sources, named by no one
+            description = self.phrases.description(unnamed)
+            return Attribution(description=description, mention=self.phrases.span(unnamed))
         if token.feats.get("Number") == "Plur" and (lemma in kinds["media"] or self._role_of(token, phrase)):
             # "Российские издания сообщают", "Депутаты от оппозиции заявили": a group, no one of them
             return Attribution(

@@ -99,6 +99,8 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
     dash = DASH_AFTER.match(ctx.text, span.outer_end)
     if not dash or ("-" not in dash.group() and "—" not in dash.group() and "–" not in dash.group()):
         return _cue_after_comma(ctx, span)
+    if _in_phrase(ctx, span) and _is_name(ctx, span):
+        return None  # "один из фаворитов консервативного «Движения чаепития» — намекал ...": a name
     sent = ctx.sentence_at(dash.end())
     if sent is None:
         return None
@@ -112,6 +114,16 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
         if _dash_cue(ctx, token):
             return token
     return None
+
+
+def _in_phrase(ctx: Context, span: QuotedSpan) -> bool:
+    """Do the marks open right after a word of the same sentence ("консервативного «Движения»"), not
+    after punctuation or at the start of a line?"""
+    previous = next(ctx.tokens_back(max(0, span.open_at - 40), span.open_at), None)
+    sent = ctx.sentence_at(span.open_at)
+    if previous is None or sent is None:
+        return False
+    return previous.pos != "PUNCT" and previous.start >= sent.start
 
 
 def _dash_cue(ctx: Context, token: DocToken) -> bool:

@@ -361,6 +361,18 @@ def test_an_organisation_referred_back_to(extractor: Extractor, case: Case) -> N
 
 
 PRESS_OFFICES = [
+    (  # an employee of a press office speaks for its owner, as the office does
+        "Сотрудник пресс-службы компании «Вектор» пояснил, что завод закроют в мае.",
+        "завод закроют",
+        "Вектор",
+        "organisation",
+    ),
+    (
+        "Работник пресс-службы губернатора Ивана Петрова пояснил, что завод закроют в мае.",
+        "завод закроют",
+        "Иван Петров",
+        "person",
+    ),
     (  # "собеседник": the source of the quote just before, an organisation included
         "«Самолёты вернулись на базу», — сообщил представитель пресс-службы Южного военного округа. "
         "По словам собеседника, полёты продолжатся завтра.",

@@ -230,6 +230,17 @@ class Attributor:
             found := self._spokesman(token, self.phrases.phrase(token), before)
         ):
             return found
+        office = self._press_office_of(token)
+        if office is not None:  # "сотрудник пресс-службы ГУ МВД": the press office speaks
+            phrase = self.phrases.phrase(token)
+            for word in phrase:  # its owner, which the parse may hang on him
+                owner = self.entities.organisation_starting(word.start) if word.start > office.start else None
+                if owner is not None and owner.name[:1].isupper():
+                    return Attribution(Speaker(owner.name, "organisation"), mention=self.phrases.span(phrase))
+            if self.mentions.owner_of(office) is not None:  # not a press office named before: no guess
+                found = self._spokesman(office, self.phrases.phrase(office), before)
+                if found is not None and found.speaker is not None:
+                    return replace(found, mention=self.phrases.span(phrase))
         if entity is None and (person := self.entities.by_surname(token, _said_gender(verb))) is not None:
             return Attribution(
                 Speaker(person.name, "person", person.role), mention=self.phrases.span([token])
@@ -391,6 +402,23 @@ class Attributor:
                     name = self.phrases.description([*described, earlier])
                     return Attribution(Speaker(name, "organisation"), mention=mention)
         return None
+
+    def _press_office_of(self, token: DocToken) -> DocToken | None:
+        """The press office a person noun belongs to, right after it ("сотрудник пресс-службы",
+        "работник пресс-центра"), if any."""
+        if token.feats.get("Animacy") != "Anim" or token.feats.get("Number") == "Plur":
+            return None
+        return next(
+            (
+                child
+                for child in self.ctx.children(token)
+                if child.rel == "nmod"
+                and child.start > token.start
+                and child.feats.get("Animacy") == "Inan"
+                and self.ctx.lemma(child) in sources()["spokesman"]
+            ),
+            None,
+        )
 
     def _relative_head(self, relative: DocToken) -> DocToken | None:
         """The noun a relative clause hangs on, for a "который" anywhere in the clause ("Путин, в

@@ -735,10 +735,20 @@ def _name_extent(ctx: Context, token: DocToken) -> tuple[int, int]:
     return tokens[left].start, tokens[right].stop
 
 
+SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":"})
+
+
 def _in_reported_clause(ctx: Context, token: DocToken, verb: DocToken) -> bool:
     """A subject after the verb and past a comma belongs to what was said, not to who said it:
-    "объяснил тем, что президент Медведев поручил ..." (a parse that hangs it on the cue verb)."""
-    return token.start > verb.stop and "," in ctx.text[verb.stop : token.start]
+    "объяснил тем, что президент Медведев поручил ..." (a parse that hangs it on the cue verb); not one
+    past a date or a place set off by commas, with no clause in it ("сообщили в пятницу, 5 марта,
+    турецкие СМИ")."""
+    if token.start <= verb.stop or "," not in ctx.text[verb.stop : token.start]:
+        return False
+    return any(
+        t.pos in ("VERB", "AUX", "SCONJ", "PRON", "DET") or t.text in SENTENCE_MARKS
+        for t in ctx.tokens_between(verb.stop, token.start)
+    )
 
 
 def cited_source(ctx: Context, verb: DocToken) -> DocToken | None:

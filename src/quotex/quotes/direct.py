@@ -513,8 +513,8 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 and child.start > verb.start
                 and ctx.entity_of(child) is None
             )
-            if preps != ["в"] or accused_of:
-                continue  # but "В МИД обвинили США в ...": the ministry speaks
+            if preps not in (["в"], ["из"]) or accused_of:
+                continue  # but "В МИД обвинили США в ...", "сообщили из прокуратуры": the office speaks
             lemma = ctx.lemma(child)
             if lemma in kinds["platform"] or child.text.lower() in kinds["platform"]:
                 owner = _genitive(ctx, child) or next(

@@ -58,6 +58,8 @@ QUOTED_SENTENCES = 60
 """How many sentences of someone's own words a look back may pass over (a transcript is not walked whole)."""
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
+NOUN_GENDERS = {"женщина": "Fem", "девушка": "Fem", "мужчина": "Masc"}
+"""The gender a plural noun of ``sources.txt``'s "pair" kind gives the people it names again."""
 GENERIC_OUTLET = "издание"
 """The media noun that may refer back to an outlet of any kind (a newspaper, a magazine, an agency)."""
 
@@ -263,6 +265,12 @@ class Attributor:
             # "по официальным данным": official sources, named by no one
             description = self.phrases.description(unnamed)
             return Attribution(description=description, mention=self.phrases.span(unnamed))
+        if token.feats.get("Number") == "Plur" and lemma in kinds["pair"]:
+            joint = self._joint_subject(min(before, token.start), token.start) or self._last_pair(
+                min(before, token.start)
+            )  # "Женщины заявили"
+            if joint is not None and self._all_of_gender(joint, NOUN_GENDERS.get(lemma)):
+                return replace(joint, mention=self.phrases.span(phrase))
         if token.feats.get("Number") == "Plur" and (lemma in kinds["media"] or self._role_of(token, phrase)):
             # "Российские издания сообщают", "Депутаты от оппозиции заявили": a group, no one of them
             return Attribution(
@@ -333,6 +341,42 @@ class Attributor:
         if token.pos in ("PROPN", "X") and LATIN.search(token.text):  # "Forbes уточняет"
             return Attribution(Speaker(token.text, "organisation"), mention=self.phrases.span([token]))
         return Attribution()
+
+    def _last_pair(self, before: int) -> Attribution | None:
+        """People named together ("Анна Котова и Ольга Белова") in the last ``LOOKBACK_SENTENCES``, with
+        no one else named outside quotes since."""
+        horizon = self._horizon(before, LOOKBACK_SENTENCES)
+        named = [
+            (start, person)
+            for start, person in self.entities.person_mentions
+            if horizon <= start < before and not self.mentions.quoted_directly(start)
+        ]
+        for position in range(len(named) - 1, max(-1, len(named) - 5), -1):
+            start, _ = named[position]
+            first = next(self.ctx.tokens_between(start, before), None)
+            entity = self.ctx.entity_of(first) if first is not None else None
+            if entity is None or entity.type != "PER":
+                continue
+            words = list(self.ctx.tokens_between(entity.start, entity.stop))
+            head = next((t for t in words if self.ctx.head(t) not in words), words[0])  # "Миронова"
+            joint = self._joint(head, self._named(entity))
+            if joint.speaker is None or " и " not in joint.speaker.name:
+                continue
+            together = set(re.split(r", | и ", joint.speaker.name))
+            if not all(person.name in together for _, person in named[position:]):
+                return None
+            ordered = sorted(together, key=lambda name: min(s for s, p in named if p.name == name))
+            return Attribution(replace(joint.speaker, name=_joined(ordered)))  # as the text lists them
+        return None
+
+    def _all_of_gender(self, joint: Attribution, gender: str | None) -> bool:
+        """Are all the people of a joint source of ``gender`` (or of no gender known)?"""
+        if gender is None or joint.speaker is None:
+            return True
+        names = re.split(r", | и ", joint.speaker.name)
+        people = [self.entities.person_named(name) for name in names]
+        vocab = self.ctx.vocab
+        return all(person is not None and person_gender(person, vocab) in (None, gender) for person in people)
 
     def _spokesman(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution | None:
         """A press office or a representative speaks for its owner (GUIDELINES: "пресс-служба клуба

@@ -187,6 +187,12 @@ PERSON_BY_DESCRIPTION = [
         "глава фракции и Олег Смирнов",
         "person",
     ),
+    (  # "они" for the representatives of an organisation, the subject just before
+        "Представители компании «Вектор» провели брифинг. Они заявили, что завод закроют в мае.",
+        "завод закроют",
+        "Вектор",
+        "organisation",
+    ),
     (  # "их" for the organisation whose people spoke just before
         "В МВД Армении заявили, что задержанных отпустят. По их словам, вина не доказана.",
         "вина не доказана",

@@ -747,6 +747,13 @@ class Attributor:
                 continue
             subject = subjects[-1]  # the last subject before the pronoun
             named = ctx.entity_of(subject) or self.mentions.apposed_person(subject)
+            if named is None and ctx.lemma(subject) in sources()["spokesman"]:
+                # "Представители полиции провели брифинг. По их словам, ...": those they speak for
+                spoken = self._spokesman(subject, self.phrases.phrase(subject), subject.start)
+                plural = subject.feats.get("Number") == "Plur"
+                if plural and spoken is not None and spoken.speaker is not None:
+                    return Attribution(spoken.speaker)
+                return None
             if named is None or named.type != "PER":
                 return None
             found = self._joint(subject, self._named(named))

@@ -56,7 +56,30 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
     after = [t for child in content for t in ctx.subtree(child) if t.start > verb.stop]
     if not after:
         return None
-    return min(t.start for t in after), max(t.stop for t in after)
+    start, end = min(t.start for t in after), max(t.stop for t in after)
+    return start, _before_circumstance(list(ctx.tokens_between(start, end)), end)
+
+
+CIRCUMSTANCE = {"когда", "хотя"}
+"""Words that open the author's clause of time or concession after a claim, past a comma; not "если"
+or "пока" ("пригрозил санкциями, если ...": the condition is the threat's) nor a cause, which may be
+the source's argument."""
+CIRCUMSTANCE_PAIRS = {("после", "того"), ("до", "того")}
+"""... and pairs that do, with or without a comma ("обвиняла его в некомпетентности после того, как
+...")."""
+
+
+def _before_circumstance(tokens: list[DocToken], end: int) -> int:
+    """Where the claim in ``tokens`` ends: before the author's clause of time or concession that
+    follows it (the text's account of when, not the source's words), else at ``end``."""
+    for position, token in enumerate(tokens[1:], 1):
+        word = token.text.lower()
+        following = tokens[position + 1].text.lower() if position + 1 < len(tokens) else ""
+        after_comma = tokens[position - 1].text == ","
+        if (word, following) in CIRCUMSTANCE_PAIRS or (after_comma and word in CIRCUMSTANCE):
+            previous = tokens[position - 2] if after_comma else tokens[position - 1]
+            return previous.stop
+    return end
 
 
 def _claim_start(ctx: Context, governed: list[DocToken], prepositions: frozenset[str]) -> DocToken | None:

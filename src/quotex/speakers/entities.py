@@ -154,6 +154,34 @@ class DocumentEntities:
         self._descriptor_cache[(id(person), relatives)] = found
         return found
 
+    def relative_named(self, noun: str, of: Person, before: int) -> Person | None:
+        """The person the text introduced before ``before`` as the ``noun`` of ``of`` ("Мать певца
+        Ивана Петрова Анна Петрова" for "мать Ивана Петрова"): the noun in the name's case, then a mention
+        of ``of``, then the name, with no punctuation or finite verb between. None if two people were."""
+        ctx = self.ctx
+        found: set[str] = set()
+        for start, person in self.person_mentions:
+            if start >= before or person is of:
+                continue
+            name = next(ctx.tokens_between(start, before), None)
+            sent = ctx.sentence_at(start)
+            if name is None or sent is None:
+                continue
+            owner_seen = False
+            for token in reversed(sent.tokens[max(0, ctx.position(name) - 14) : ctx.position(name)]):
+                if token.pos == "PUNCT" and token.text not in QUOTE_MARKS:
+                    break
+                if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
+                    break  # "Мать скончавшегося в 2009 году певца": a participle is no clause
+                owner_seen = owner_seen or any(m.start <= token.start < m.end for m in of.mentions)
+                if ctx.lemma(token) == noun and token.feats.get("Case") == name.feats.get("Case"):
+                    if owner_seen:
+                        found.add(person.name)
+                    break
+        if len(found) != 1:
+            return None
+        return self.person_named(found.pop())
+
     def namesake(self, person: Person, gender: str) -> Person | None:
         """The other person of ``gender`` with ``person``'s surname: a bare surname merged into a
         relative ("Рено сказала" after "её брат Роберт Рено") belongs to her. Of several, the one the

@@ -295,6 +295,8 @@ class Attributor:
                 name = self.phrases.description(phrase, keep_case=True)
                 return Attribution(Speaker(name, "organisation"), mention=self.phrases.span(phrase))
             return Attribution(Speaker(organisation.name, "organisation"), mention=self.phrases.span(phrase))
+        if lemma in kinds["relative"] and (relative := self._relative_named(token, phrase, before)):
+            return relative  # "мать Ивана Петрова" after "Мать певца Ивана Петрова Анна Петрова"
         if any(ctx.lemma(t) in kinds["unnamed"] for t in phrase if t.start < token.start):
             # "неназванный представитель министерства", "другой адвокат": someone not named before
             return Attribution(
@@ -446,6 +448,28 @@ class Attributor:
                     name = self.phrases.description([*described, earlier])
                     return Attribution(Speaker(name, "organisation"), mention=mention)
         return None
+
+    def _relative_named(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution | None:
+        """For a relative noun of a named person ("мать Ивана Петрова"), the person the text introduced
+        as that relative of him before, if one was."""
+        owner = next(
+            (
+                child
+                for child in self.ctx.children(token)
+                if child.rel == "nmod" and child.start > token.start and child.feats.get("Case") == "Gen"
+            ),
+            None,
+        )
+        named = self.ctx.entity_of(owner) if owner is not None else None
+        if named is None or named.type != "PER":
+            return None
+        of = self.entities.person_at(named.start, named.stop)
+        if of is None:
+            return None
+        person = self.entities.relative_named(self.ctx.lemma(token), of, min(before, token.start))
+        if person is None:
+            return None
+        return Attribution(Speaker(person.name, "person", person.role), mention=self.phrases.span(phrase))
 
     def _press_office_of(self, token: DocToken) -> DocToken | None:
         """The press office a person noun belongs to, right after it ("сотрудник пресс-службы",

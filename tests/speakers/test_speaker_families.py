@@ -665,6 +665,13 @@ QUOTED_BY_AN_OUTLET = [
         "Вестник",
         "organisation",
     ),
+    (  # "по словам X" before the marks names the speaker; the agency after them only passes it on
+        "Посол Олег Смирнов выступил в Минске. По словам дипломата, «Литва как член Евросоюза ждёт "
+        "конкретных предложений от соседей», передает «Интерфакс».",
+        "Литва как член",
+        "Олег Смирнов",
+        "person",
+    ),
     (  # the source an outlet cites, a Latin name too
         "Министр подал в отставку, сообщает Daily Mirror со ссылкой на The Sunday People.",
         "Министр подал",

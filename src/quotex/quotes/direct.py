@@ -48,11 +48,15 @@ def find_direct(ctx: Context) -> list[Finding]:
 
 
 def _from_quoted(ctx: Context, span: QuotedSpan) -> Iterator[Finding]:
-    verb = _inner_cue(ctx, span) or _cue_after(ctx, span) or _cue_before(ctx, span)
+    # "По словам дипломата, «Q», передает Интерфакс": the diplomat speaks, the agency passes it on
+    according = _according_before_colon(ctx, span, ",")
+    verb = None
+    if according is None:
+        verb = _inner_cue(ctx, span) or _cue_after(ctx, span) or _cue_before(ctx, span)
     if verb is not None:
         yield from _split(ctx, span.start, span.end, verb)
         return
-    according = _according_before_colon(ctx, span)
+    according = according or _according_before_colon(ctx, span)
     if according is not None:  # "По словам протоиерея Ивана Петрова: «Q»"
         preposition, noun, source = according
         yield Finding(span.start, span.end, "direct", (preposition.start, noun.stop), noun, source)
@@ -179,19 +183,22 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
 
 
 def _according_before_colon(
-    ctx: Context, span: QuotedSpan
+    ctx: Context, span: QuotedSpan, mark: str = ":"
 ) -> tuple[DocToken, DocToken, DocToken | None] | None:
-    """``По словам X: «Q»``: the preposition, the noun and the source of a "по словам X" phrase that
-    makes the clause before the colon right before the marks."""
+    """``По словам X: «Q»`` (or with ``mark`` ",": ``По словам X, «Q»``): the preposition, the noun
+    and the source of a "по словам X" phrase that makes the clause before the mark right before the
+    quotation marks."""
     from .indirect import according_noun, according_source  # indirect builds on this module
 
     end = _visible_end(ctx.text, span.open_at, 0)
-    if ctx.text[end - 1 : end] != ":":
+    if ctx.text[end - 1 : end] != mark:
         return None
     sent = ctx.sentence_at(end - 1)
     if sent is None:
         return None
     clause = [t for t in sent.tokens if t.stop < end]
+    if mark != ":" and any(_finite(t) for t in clause):
+        return None  # "По словам X, он сказал «Q»": the phrase is no whole clause
     for token in clause[:2]:  # the phrase opens the sentence ("По словам", "Согласно сообщению")
         noun = according_noun(sent, token)
         if noun is not None:

@@ -372,6 +372,13 @@ ORGANISATION_BY_NOUN = [
         "Министерство обороны России",
         "organisation",
     ),
+    (  # ... not one of another country than its adjective says
+        "МИД Канады выступил с заявлением. Американское внешнеполитическое ведомство заявило, что санкции "
+        "сохранятся.",
+        "санкции сохранятся",
+        "американское внешнеполитическое ведомство",
+        "organisation",
+    ),
     (  # ... the class noun described by adjectives too
         "Министерство обороны Эстонии провело учения. Эстонское оборонное ведомство сообщило, что в них "
         "участвовали пять тысяч военных.",
@@ -663,6 +670,14 @@ QUOTED_BY_AN_OUTLET = [
         "в мае.",
         "преемника назовут",
         "Вестник",
+        "organisation",
+    ),
+    (  # one mention, one speaker: the quote after the indirect one of the same subject is his too
+        "Министры обсудили Иран, сказал представитель компании «Вектор». Дипломат сообщил, что встреча "
+        "прошла хорошо, передает «Интерфакс». «Мы провели переговоры с европейцами, был достигнут "
+        "значительный прогресс».",
+        "Мы провели переговоры",
+        "Вектор",
         "organisation",
     ),
     (  # "по словам X" before the marks names the speaker; the agency after them only passes it on

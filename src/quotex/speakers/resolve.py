@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from natasha.doc import DocSpan, DocToken
 
+from ..entities.countries import load_gazetteer, normal
 from ..entities.org_lexicon import org_types
 from ..entities.people import person_gender
 from ..quotes.context import Context
@@ -100,8 +101,10 @@ class Attributor:
         """Who said the finding; call in text order (a later "издание" refers back to an earlier outlet)."""
         token = self.mentions.source_of(finding)
         verb = finding.cue_token
-        if verb is not None and verb is self.last_verb and token is self.last_token and self.last is not None:
-            return self.last[1]  # "«A, — сказала она. — B»": B is hers too
+        if token is not None and token is self.last_token and self.last is not None:
+            # "«A, — сказала она. — B»": B is hers too; "Дипломат сообщил, что A. «B»": one mention, one
+            # speaker for both
+            return self.last[1]
         if token is None:
             return Attribution()
         found = self.resolve(token, verb, finding.start)
@@ -1177,11 +1180,20 @@ class Attributor:
         lemma = self.ctx.lemma(token)
         if len(phrase) == 1 or (
             lemma in org_anaphora() and all(t is token or t.pos == "ADJ" for t in phrase)
-        ):  # "американское внешнеполитическое ведомство": a class noun, no name, however described
+        ):  # "румынское оборонное ведомство": a class noun, no name, however described
             organisation = self.entities.organisation_of_kind(lemma, min(before, token.start))
+            said = self._countries([t.text for t in phrase if t is not token])
+            if organisation is not None and said and not said & self._countries(organisation.name.split()):
+                organisation = None  # "американское ведомство" is no "МИД Канады"
             if organisation is not None:
                 return Attribution(Speaker(organisation.name, "organisation"), mention=mention)
         return Attribution(Speaker(self.phrases.description(phrase), "organisation"), mention=mention)
+
+    def _countries(self, words: list[str]) -> set[str]:
+        """The countries that words name or describe, one word each ("американское", "Канады")."""
+        phrases = load_gazetteer(self.ctx.vocab).phrases
+        entries = (phrases.get((normal(word),)) for word in words)
+        return {entry.code for entry in entries if entry is not None and entry.code is not None}
 
     def _outlet_referred(self, noun: str, before: int) -> Speaker | None:
         """The outlet a bare media noun refers back to ("По оценке издания"): the outlet credited last

@@ -192,6 +192,36 @@ def test_according_to_a_source(extractor: Extractor, text: str, expected: list[t
     assert_finds(extractor, text, expected)
 
 
+def test_an_owner_after_official_data_is_no_part_of_the_quote(extractor: Extractor) -> None:
+    quotes = extractor.extract("По официальным данным МВД, в аварии погибли три человека.").quotes
+    assert not any(quote.text.startswith("МВД") for quote in quotes)
+
+
+CLAIMS_KEEP_THEIR_CLAUSES = [
+    (  # a time clause that is the accusation's own
+        "Министр обвинил полицию в бездействии, когда горел склад.",
+        "полицию в бездействии, когда горел склад",
+    ),
+    (  # a call's deadline
+        "Оппозиция призвала власти к переговорам до того, как начнутся выборы.",
+        "власти к переговорам до того, как начнутся выборы",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), CLAIMS_KEEP_THEIR_CLAUSES)
+def test_a_claim_keeps_its_own_clauses(extractor: Extractor, text: str, content: str) -> None:
+    assert_finds(extractor, text, [(content, "indirect")])
+
+
+def test_a_second_relative_clause_on_the_head_ends_the_content(extractor: Extractor) -> None:
+    text = (
+        "Завод, на котором, по официальным данным, работают 500 человек, который был построен в 1950 году, "
+        "закроют."
+    )
+    assert [quote.text for quote in extractor.extract(text).quotes] == ["работают 500 человек"]
+
+
 def test_an_unnamed_official_source_is_described(extractor: Extractor) -> None:
     (quote,) = extractor.extract("По неофициальным данным, министр покинул страну.").quotes
     assert quote.speaker is None

@@ -274,6 +274,11 @@ def test_quote_over_two_paragraphs_is_one_quote(extractor: Extractor) -> None:
     assert quote.speaker is not None and quote.speaker.name == "Антон Силуанов"
 
 
+def test_a_shout_in_quotes_after_a_verb_is_a_quote(extractor: Extractor) -> None:
+    quotes = extractor.extract("Депутаты кричали «Позор!» — сообщает ТАСС.").quotes
+    assert [quote.text for quote in quotes] == ["Позор!"]
+
+
 def test_a_statement_after_a_colon_is_the_subjects_though_no_verb_of_speech_is(extractor: Extractor) -> None:
     text = "Министр был краток: «Мы готовы к переговорам с любыми партнёрами»."
     (quote,) = extractor.extract(text).quotes

@@ -1263,3 +1263,52 @@ def test_an_office_of_a_thing_is_someone_new_unless_the_text_gave_it(extractor: 
         "посетителя."
     )
     assert speaker_of(extractor, text, "не знает посетителя") == ("Иван Сорокин", "person")
+
+
+NOT_THE_RULE = [  # the rules of this family with what they must leave alone
+    (  # a pair noun with a modifier may be anyone
+        "Анна Белова и Ольга Котова открыли театр в селе. Местные женщины заявили, что театр им не нужен.",
+        "театр им не нужен",
+        None,
+        None,
+    ),
+    (  # ... and names people, not an organisation that spoke
+        "Представители компании «Вектор» встретились с супругами Петровыми. Супруги заявили, что довольны "
+        "встречей.",
+        "довольны встречей",
+        None,
+        None,
+    ),
+    (  # an outlet named inside the credited outlet's own report is not "the outlet"
+        "Газета «Вести» сообщает, что министр подал в суд на журнал «Огонёк». По данным издания, иск "
+        "рассмотрят в мае.",
+        "иск рассмотрят",
+        "Вести",
+        "organisation",
+    ),
+    (  # an outlet of another country than its adjective says
+        "Об отставке министра сообщила газета «Известия». По данным американского издания, министр уже "
+        "покинул страну.",
+        "министр уже покинул",
+        None,
+        None,
+    ),
+    (  # a former employee of a press office speaks for himself
+        "Бывший сотрудник пресс-службы компании «Вектор» заявил, что его уволили незаконно.",
+        "его уволили",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NOT_THE_RULE)
+def test_what_the_rules_leave_alone(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
+def test_the_one_acted_on_before_a_colon_is_no_speaker(extractor: Extractor) -> None:
+    (quote,) = extractor.extract(
+        "Министр был освистан протестующими: «Уходи в отставку, ты нам не нужен»."
+    ).quotes
+    assert quote.description != "министр"

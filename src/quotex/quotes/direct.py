@@ -121,13 +121,14 @@ def _cue_after(ctx: Context, span: QuotedSpan) -> DocToken | None:
 
 
 def _in_phrase(ctx: Context, span: QuotedSpan) -> bool:
-    """Do the marks open right after a word of the same sentence ("консервативного «Движения»"), not
-    after punctuation or at the start of a line?"""
+    """Do the marks open right after a word of a noun phrase in the same sentence ("консервативного
+    «Движения»"), not after punctuation, a verb or at the start of a line?"""
     previous = next(ctx.tokens_back(max(0, span.open_at - 40), span.open_at), None)
     sent = ctx.sentence_at(span.open_at)
     if previous is None or sent is None:
         return False
-    return previous.pos != "PUNCT" and previous.start >= sent.start
+    # a word of a noun phrase, not a verb ("кричали «Позор!» — сообщает ТАСС")
+    return previous.pos in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM") and previous.start >= sent.start
 
 
 def _dash_cue(ctx: Context, token: DocToken) -> bool:

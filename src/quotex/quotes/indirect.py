@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise, takewhile
+from itertools import islice, pairwise, takewhile
 
 from natasha.doc import DocSent, DocToken
 
@@ -650,7 +650,7 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     if (
         any(t.text.lower() not in POSSESSIVES for t in between)
         and according_source(ctx, noun) is None
-        and not all(ctx.lemma(t) in cues()["unnamed"] for t in between)  # "по официальным данным"
+        and not unnamed_according(ctx, noun)  # "по официальным данным"
     ):
         return None  # "по предварительным данным": the author's hedge, nobody named
     phrase = _without_relative(ctx, noun)
@@ -682,6 +682,21 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
             return Finding(start, end, "indirect", cue, noun, source)
     start, end = trim(ctx.text, sent.start, sent.stop)
     return Finding(start, end, "indirect", cue, noun, source)
+
+
+def unnamed_according(ctx: Context, noun: DocToken) -> list[DocToken]:
+    """The words by which the noun of an "according" phrase names a source with no name, with the noun
+    ("по официальным данным", "по некоторым сведениям"): adjectives of ``cues.txt``'s "unnamed" kind
+    between the preposition and the noun, and no owner after it (not "по официальным данным МВД",
+    whose sentence may be left unparsed); none if it has none."""
+    after = next(ctx.tokens_between(noun.stop, noun.stop + 40), None)
+    if after is not None and after.pos in ("NOUN", "PROPN", "ADJ", "X"):
+        return []
+    before = list(islice(ctx.tokens_back(max(0, noun.start - 40), noun.start), 3))
+    words = list(takewhile(lambda t: t.text.lower() not in ACCORDING, before))
+    if 0 < len(words) < len(before) and all(ctx.lemma(t) in cues()["unnamed"] for t in words):
+        return [*reversed(words), noun]
+    return []
 
 
 def _without_relative(ctx: Context, noun: DocToken) -> list[DocToken]:
@@ -724,8 +739,8 @@ def _relative_clause_end(tokens: list[DocToken]) -> int:
     for position, token in enumerate(tokens):
         if token.text == "," and predicate:
             following = list(takewhile(lambda t: t.text != ",", tokens[position + 1 : position + 5]))
-            if not any(t.text.lower().startswith("котор") for t in following):
-                return token.start
+            if not any(t.text.lower().startswith("котор") for t in following[1:]):
+                return token.start  # but "..., который был построен": a clause on the head noun
         predicate = predicate or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin")
     return tokens[-1].stop
 

@@ -57,14 +57,16 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
     if not after:
         return None
     start, end = min(t.start for t in after), max(t.stop for t in after)
+    if lemma in lexicon["ask"]:  # "призвал к переговорам до того, как ...": the call's own deadline
+        return start, end
     return start, _before_circumstance(list(ctx.tokens_between(start, end)), end)
 
 
-CIRCUMSTANCE = {"когда", "хотя"}
-"""Words that open the author's clause of time or concession after a claim, past a comma; not "если"
-or "пока" ("пригрозил санкциями, если ...": the condition is the threat's) nor a cause, which may be
-the source's argument."""
-CIRCUMSTANCE_PAIRS = {("после", "того"), ("до", "того")}
+CIRCUMSTANCE = {"хотя"}
+"""Words that open the author's clause of concession after a claim, past a comma; not "когда", "если"
+or "пока" ("обвинил полицию в бездействии, когда горел склад": the claim's own time) nor a cause,
+which may be the source's argument."""
+CIRCUMSTANCE_PAIRS = {("после", "того")}
 """... and pairs that do, with or without a comma ("обвиняла его в некомпетентности после того, как
 ...")."""
 

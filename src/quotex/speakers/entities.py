@@ -5,6 +5,7 @@ class noun ("ведомство", "компания") stands for."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from natasha.doc import DocSpan, DocToken
 
@@ -238,11 +239,14 @@ class DocumentEntities:
                 return organisation
         return None
 
-    def outlet_named(self, start: int, before: int, media: frozenset[str]) -> Entity | None:
+    def outlet_named(
+        self, start: int, before: int, media: frozenset[str], outside: Callable[[int], bool]
+    ) -> Entity | None:
         """The last organisation named in ``[start, before)`` right after a media word (``media``:
-        "журнала Forbes", "газета «Вести»")."""
+        "журнала Forbes", "газета «Вести»"), not where ``outside`` says a quote is ("сообщает, что министр
+        подал в суд на журнал «Огонёк»": the outlet the newspaper wrote about)."""
         for at, organisation in reversed(self._organisation_mentions):
-            if start <= at < before and self._introducing_word(at) in media:
+            if start <= at < before and not outside(at) and self._introducing_word(at) in media:
                 return organisation
         return None
 

@@ -10,19 +10,18 @@ stands in apposition to a role ("глава МВД Владимир Колоко
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import islice, takewhile
 
 from natasha.doc import DocSpan, DocToken
 
 from ..entities.people import person_gender
 from ..quotes.context import Context, Covered
-from ..quotes.cues import cues, sources
+from ..quotes.cues import sources
 from ..quotes.direct import cited_source
 from ..quotes.findings import Finding
+from ..quotes.indirect import unnamed_according
 from .entities import DocumentEntities
 from .phrases import Phrases
 
-ACCORDING_PREPOSITIONS = frozenset({"по", "согласно"})
 QUOTE_MARKS = frozenset('«»"„“”')
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
@@ -66,7 +65,7 @@ class Mentions:
             token = self.introducing_subject(finding.start)
         if token is None:
             token = self.there(verb)
-        if token is None and verb is not None and self.unnamed_according(verb):
+        if token is None and verb is not None and unnamed_according(self.ctx, verb):
             return verb  # "по официальным данным": the data speak, unnamed
         if token is None and verb is not None and self.ctx.lemma(verb) in sources()["statement"]:
             token = verb  # "Согласно сообщению, ...": the statement mentioned before speaks
@@ -75,15 +74,6 @@ class Mentions:
         if verb is not None and verb.pos not in ("VERB", "AUX"):
             return cited_source(self.ctx, verb) or token  # "согласно сообщению X со ссылкой на Y"
         return token
-
-    def unnamed_according(self, noun: DocToken) -> list[DocToken]:
-        """The words by which the noun of an "according" phrase names a source with no name ("по
-        официальным данным", "по некоторым сведениям"), with the noun; none if it has none."""
-        before = list(islice(self.ctx.tokens_back(max(0, noun.start - 40), noun.start), 3))
-        words = list(takewhile(lambda t: t.text.lower() not in ACCORDING_PREPOSITIONS, before))
-        if 0 < len(words) < len(before) and all(self.ctx.lemma(t) in cues()["unnamed"] for t in words):
-            return [*reversed(words), noun]
-        return []
 
     def there(self, verb: DocToken | None) -> DocToken | None:
         """ "Там уточнили, что ...": the "там" of a plural cue with no subject, which stands for the
@@ -108,8 +98,13 @@ class Mentions:
         for sent in candidates:
             for token in sent.tokens:
                 speaker_like = token.feats.get("Animacy") == "Anim" or ctx.entity_of(token) is not None
+                head = ctx.head(token)
                 if (
-                    token.rel in ("nsubj", "nsubj:pass")  # "Министр был краток: «Q»" (a short adjective)
+                    # "Министр был краток: «Q»" (a short adjective), not "был освистан протестующими"
+                    (
+                        token.rel == "nsubj"
+                        or (token.rel == "nsubj:pass" and head is not None and head.pos == "ADJ")
+                    )
                     and token.stop <= start
                     and not self.quoted(token.start)
                     and speaker_like

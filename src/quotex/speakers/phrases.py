@@ -41,6 +41,10 @@ class Phrases:
             run = run[1:]
         while run and run[-1].pos in ("PUNCT", "ADP"):
             run = run[:-1]
+        if run and sum(t.text == "«" for t in run) > sum(t.text == "»" for t in run):
+            closing = next(ctx.tokens_between(run[-1].stop, run[-1].stop + 2), None)
+            if closing is not None and closing.text == "»":
+                run.append(closing)  # "компании «Вектор»": the name's closing mark with it
         return run or [token]
 
     def description(self, phrase: list[DocToken], keep_case: bool = False) -> str:

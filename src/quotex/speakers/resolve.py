@@ -27,6 +27,7 @@ from ..quotes.context import Context
 from ..quotes.cues import org_anaphora, sources, variations
 from ..quotes.direct import in_it
 from ..quotes.findings import Finding
+from ..quotes.indirect import unnamed_according
 from ..records import Entity, Person, Span, Speaker
 from .entities import DocumentEntities
 from .mentions import Mentions
@@ -60,6 +61,8 @@ QUOTED_SENTENCES = 60
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
 NOUN_GENDERS = {"женщина": "Fem", "девушка": "Fem", "мужчина": "Masc"}
+FORMER = frozenset({"бывший", "уволенный", "уволить", "экс"})
+"""Words that part someone from an office: he no longer speaks for it."""
 """The gender a plural noun of ``sources.txt``'s "pair" kind gives the people it names again."""
 GENERIC_OUTLET = "издание"
 """The media noun that may refer back to an outlet of any kind (a newspaper, a magazine, an agency)."""
@@ -264,15 +267,21 @@ class Attributor:
         if token.pos not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             return Attribution()
         phrase = self.phrases.phrase(token)
-        if token is verb and (unnamed := self.mentions.unnamed_according(token)):
+        if token is verb and (unnamed := unnamed_according(ctx, token)):
             # "по официальным данным": official sources, named by no one
             description = self.phrases.description(unnamed)
             return Attribution(description=description, mention=self.phrases.span(unnamed))
-        if token.feats.get("Number") == "Plur" and lemma in kinds["pair"]:
+        if token.feats.get("Number") == "Plur" and lemma in kinds["pair"] and len(phrase) == 1:
+            # the bare noun: "местные женщины", "женщины, пришедшие на премьеру" may be anyone
             joint = self._joint_subject(min(before, token.start), token.start) or self._last_pair(
                 min(before, token.start)
             )  # "Женщины заявили"
-            if joint is not None and self._all_of_gender(joint, NOUN_GENDERS.get(lemma)):
+            if (
+                joint is not None
+                and joint.speaker is not None
+                and joint.speaker.type == "person"
+                and self._all_of_gender(joint, NOUN_GENDERS.get(lemma))
+            ):
                 return replace(joint, mention=self.phrases.span(phrase))
         if token.feats.get("Number") == "Plur" and (lemma in kinds["media"] or self._role_of(token, phrase)):
             # "Российские издания сообщают", "Депутаты от оппозиции заявили": a group, no one of them
@@ -308,6 +317,9 @@ class Attributor:
         if lemma in kinds["media"] and all(t is token or t.pos == "ADJ" for t in phrase):
             # "по данным издания", "по версии влиятельного издания": the outlet just cited
             outlet = self._outlet_referred(lemma, before)
+            said = self._countries([t.text for t in phrase if t is not token])
+            if outlet is not None and said and not said & self._countries(outlet.name.split()):
+                outlet = None  # "американское издание" is no "Известия"
             if outlet is None:
                 return Attribution(
                     description=self.phrases.description(phrase), mention=self.phrases.span(phrase)
@@ -370,7 +382,9 @@ class Attributor:
             together = set(re.split(r", | и ", joint.speaker.name))
             if not all(person.name in together for _, person in named[position:]):
                 return None
-            ordered = sorted(together, key=lambda name: min(s for s, p in named if p.name == name))
+            ordered = sorted(
+                together, key=lambda name: min((s for s, p in named if p.name == name), default=before)
+            )
             return Attribution(replace(joint.speaker, name=_joined(ordered)))  # as the text lists them
         return None
 
@@ -479,6 +493,8 @@ class Attributor:
         "работник пресс-центра"), if any."""
         if token.feats.get("Animacy") != "Anim" or token.feats.get("Number") == "Plur":
             return None
+        if any(self.ctx.lemma(t) in FORMER for t in self.ctx.children(token) if t.start < token.start):
+            return None  # "бывший сотрудник пресс-службы" speaks for himself
         return next(
             (
                 child
@@ -1202,7 +1218,7 @@ class Attributor:
         credited = self._last_organisation_source(before)
         since = credited[0] if credited is not None else self._horizon(before, ROLE_LOOKBACK_SENTENCES)
         words = frozenset(sources()["media"]) if noun == GENERIC_OUTLET else frozenset({noun})
-        named = self.entities.outlet_named(since, before, words)
+        named = self.entities.outlet_named(since, before, words, outside=self.mentions.quoted)
         if named is not None:
             return Speaker(named.name, "organisation")
         return credited[1] if credited is not None else None

@@ -61,9 +61,9 @@ QUOTED_SENTENCES = 60
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
 NOUN_GENDERS = {"женщина": "Fem", "девушка": "Fem", "мужчина": "Masc"}
-FORMER = frozenset({"бывший", "уволенный", "уволить", "экс"})
-"""Words that part someone from an office: he no longer speaks for it."""
 """The gender a plural noun of ``sources.txt``'s "pair" kind gives the people it names again."""
+FORMER = frozenset({"бывший", "уволенный", "уволить", "экс"})
+"""Words that part someone from an office (lemmas, "уволенный" a participle): he no longer speaks for it."""
 GENERIC_OUTLET = "издание"
 """The media noun that may refer back to an outlet of any kind (a newspaper, a magazine, an agency)."""
 

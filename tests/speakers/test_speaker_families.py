@@ -1265,6 +1265,29 @@ def test_an_office_of_a_thing_is_someone_new_unless_the_text_gave_it(extractor: 
     assert speaker_of(extractor, text, "не знает посетителя") == ("Иван Сорокин", "person")
 
 
+DESCRIBED_AGAIN = [
+    (  # a description goes back to the only person of its gender named just before, the parser's
+        # reading of that sentence or not
+        "Анна Котова перенесла операцию. Рядом с ней был муж Пётр Лавров. Актриса сообщила, что чувствует "
+        "себя хорошо.",
+        "чувствует себя хорошо",
+        "Анна Котова",
+        "person",
+    ),
+    (  # ... never to a photo caption's name, which has no verb
+        "Юрий Пиотровский\nПрокурор просил суд приговорить Пиотровского к двум годам.",
+        "приговорить Пиотровского",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DESCRIBED_AGAIN)
+def test_a_description_goes_back_to_the_subject_just_named(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
 NOT_THE_RULE = [  # the rules of this family with what they must leave alone
     (  # a pair noun with a modifier may be anyone
         "Анна Белова и Ольга Котова открыли театр в селе. Местные женщины заявили, что театр им не нужен.",

@@ -908,6 +908,10 @@ class Attributor:
                 found = None  # another person of that gender was just named: no guess
             if found is not None and office and not self._fits(found, role, given=True):
                 found = None  # "Иван Сорокин опубликовал пост. Владелец кафе заявил": someone new
+            noun = self.ctx.lemma(token)
+            variation = noun in sources()["variation"]
+            if found is not None and variation and not self._describes(noun, role, found):
+                found = None  # "Нападающий Петров ... Специалист заявил": a specialist is no forward
             if found is None:
                 found = self._quoted_before(min(before, token.start), gender)
                 if found is not None and not self._fits(found, role):
@@ -1167,6 +1171,8 @@ class Attributor:
             for t in sent.tokens
             if t.rel.startswith("nsubj") and t.stop <= before and not self.mentions.quoted_directly(t.start)
         ]
+        if not any(t.rel for t in sent.tokens):  # a sentence left unparsed: a name in the nominative
+            subjects = self._linear_subjects(sent, before)  # before its first verb
         # the main clause's subject first ("Петров заявил, что Иванов уйдёт. Он ..." is Петров), then
         # the others, the last first
         subjects = sorted(
@@ -1187,6 +1193,27 @@ class Attributor:
                 if span.type == "PER" and span.stop <= before and fresh:
                     found.append(("person", span))
         return found
+
+    def _linear_subjects(self, sent, before: int) -> list[DocToken]:
+        """In a sentence the parser did not read: the first word of each PER name in the nominative
+        before its first finite verb ("Анна Котова перенесла операцию"); none in a sentence with no such
+        verb (a photo caption's "Юрий Петров")."""
+        found: list[DocToken] = []
+        for token in sent.tokens:
+            if token.stop > before:
+                return []
+            if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
+                return found  # not a caption's name with no verb after it
+            named = self.ctx.entity_of(token)
+            if (
+                named is not None
+                and named.type == "PER"
+                and token.start == named.start
+                and token.feats.get("Case") == "Nom"
+                and not self.mentions.quoted_directly(token.start)
+            ):
+                found.append(token)
+        return []
 
     def _institution(self, token: DocToken, phrase: list[DocToken], before: int) -> Attribution:
         """An institution named by a common noun: a bare noun refers back to the named organisation of

@@ -1335,3 +1335,33 @@ def test_the_one_acted_on_before_a_colon_is_no_speaker(extractor: Extractor) -> 
         "Министр был освистан протестующими: «Уходи в отставку, ты нам не нужен»."
     ).quotes
     assert quote.description != "министр"
+
+
+SESSION_20 = [
+    (  # an animate object's name the tagger reads genitive is still in apposition to it
+        "Телеканал процитировал министра финансов Ивана Петрова, который заявил, что бюджет будет исполнен.",
+        "бюджет будет исполнен",
+        "Иван Петров",
+        "person",
+    ),
+    (  # a quote after the colon that ends a reported clause is the same source's
+        "В компании, по словам министра Ивана Петрова, были недовольны: «это выглядело так, будто мы платим "
+        "школам».",
+        "это выглядело так",
+        "Иван Петров",
+        "person",
+    ),
+    (  # a bare surname two people share names the one the story is about, not the relative named last
+        "Гражданин России Роман Петров признал себя виновным в мошенничестве. Следствие обвиняет "
+        "33-летнего Петрова, сына депутата Валерия Петрова, в хищении данных. Петров заявил, что сожалеет "
+        "о случившемся.",
+        "сожалеет о случившемся",
+        "Роман Петров",
+        "person",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SESSION_20)
+def test_apposition_colon_and_shared_surnames(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)

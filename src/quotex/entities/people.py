@@ -729,15 +729,22 @@ def _match(drafts: list[_Draft], words: list[str], gender: str | None, lemmas: s
     full = [draft for draft in recent if len(draft.full) > 1]
     exact = [draft for draft in full if word in draft.surnames()]
     if exact:
-        return exact[0]
+        return _main(exact)
     by_lemma = [draft for draft in full if lemmas & draft.lemmas and _genders_agree(gender, draft)]
     if by_lemma:
-        return by_lemma[0]
+        return _main(by_lemma)
     by_first = [draft for draft in full if word in draft.first_names()]
     if len(by_first) == 1:
         return by_first[0]
     alone = [draft for draft in recent if len(draft.full) == 1 and _key(draft.full[0]) == word]
     return alone[0] if alone else None
+
+
+def _main(drafts: list[_Draft]) -> _Draft:
+    """Of people who share a surname, the one a bare surname names: the one the text has named most
+    so far, the story's own ("Роман Петров ... Петрова, сына Валерия Петрова, ... Петров признал" is
+    Роман), the latest of them on a tie (``drafts`` come latest first)."""
+    return max(drafts, key=lambda draft: len(draft.mentions))
 
 
 def _same_first(first: str, other: str) -> bool:

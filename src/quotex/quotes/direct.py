@@ -31,6 +31,9 @@ SPACES = " \t\r\n\xa0"
 PERSONAL = frozenset({"он", "она", "они"})
 CONTRAST = frozenset({"хотя", "но", "однако"})
 
+AWARDING = frozenset({"признать", "признавать"})
+"""Call verbs whose passive gives a title, not anyone's word: "признан «Человеком года»"."""
+
 
 def find_direct(ctx: Context) -> list[Finding]:
     """Direct quotes in text order, with the cue and source token where the layout gives them."""
@@ -176,6 +179,8 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
         if token.text in (".", "!", "?", ":"):
             return None
         if token.pos == "VERB" and ctx.lemma(token) in cues()["call"]:
+            if token.feats.get("Voice") == "Pass" and ctx.lemma(token) in AWARDING:
+                return None  # "признан «Человеком года»": a title
             attributive = token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short"
             return token if _instrumental(ctx, span) and not attributive else None  # "так называемым «C»"
         if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":

@@ -126,6 +126,8 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
     return position > 0 and tokens[position - 1].text.lower() == "не"
 
 
+RULINGS = frozenset({"признать", "признавать"})
+"""Verbs whose nominal form is a verdict when a court is the subject."""
 HASTE = frozenset({"поспешить", "успеть", "поторопиться", "преминуть"})
 """Verbs whose infinitive of saying says it: "поспешил заявить", "не преминул отметить"."""
 
@@ -169,11 +171,21 @@ def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     source = speaker_token(ctx, verb)
     if span is None or source is None or not can_speak(ctx, source):
         return None  # "его обвиняли в ...": a charge nobody in the text is said to make
+    if ctx.lemma(verb) in RULINGS and _court(ctx, source):
+        return None  # "Суд признал его виновным": a verdict, no one's words
     tokens = [t for t in sent.tokens if t.start >= span[0]]
     start, end = trim(ctx.text, span[0], min(span[1], _clause_end(ctx, sent, verb, tokens)))
     if len(WORD.findall(ctx.text[start:end])) < 2:
         return None
     return Finding(start, end, "indirect", _cue(verb), verb, source)
+
+
+def _court(ctx: Context, source: DocToken) -> bool:
+    """Is the source a court ("суд", "Мосгорсуд", "Гаагский трибунал" whole in a name natasha found)?"""
+    entity = ctx.entity_of(source)
+    words = [source, *(entity.tokens if entity is not None else ())]
+    courts = sources()["court"]
+    return any((lemma := ctx.lemma(t)) in courts or lemma.endswith("суд") for t in words)
 
 
 def speaker_token(ctx: Context, verb: DocToken) -> DocToken | None:
@@ -678,7 +690,14 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
         clause = [t for t in ctx.subtree(head) if not phrase_start <= t.start < phrase_end]
         clause = [t for t in clause if t.stop <= sent.stop]
         if clause:
-            start, end = trim(ctx.text, clause[0].start, clause[-1].stop)
+            start, end = clause[0].start, clause[-1].stop
+            if clause[0].start >= phrase_end:  # the parse hangs no word before the phrase on its clause
+                # and may hang later words elsewhere ("..., по его словам, речь идёт о «жизни и смерти»") or
+                # a quote after a colon on it: where the clause ends is read from the words
+                end = _clause_end(ctx, sent, noun, [t for t in sent.tokens if t.start >= phrase_end])
+                if not any(_finite_form(t) and t.pos in ("VERB", "AUX") for t in before):
+                    start = before[0].start  # "В компании, по словам чиновника, были недовольны": one clause
+            start, end = trim(ctx.text, start, end)
             return Finding(start, end, "indirect", cue, noun, source)
     start, end = trim(ctx.text, sent.start, sent.stop)
     return Finding(start, end, "indirect", cue, noun, source)

@@ -174,6 +174,9 @@ class Mentions:
                 # "по словам матери Анны Беловой": Анна's mother; but "его матери Анны", "мужа
                 # погибшей, Дэвида Маккина" (set off by a comma) name the relative
                 return self.appositive_name(token)
+        # an animate object's accusative is its genitive, which the tagger may give the name instead:
+        # "процитировал министра финансов Ивана Петрова"
+        animate_object = case in ("Acc", "Gen") and token.feats.get("Animacy") == "Anim"
         frontier = [token]
         for _ in range(3):
             next_frontier = []
@@ -182,8 +185,10 @@ class Mentions:
                     # children after the noun first: a name before it may belong to an earlier clause
                     # ("его заместитель Тимофей Соболевский уехали, а министр Виталий Мутко сообщил")
                     named = ctx.entity_of(child)
-                    same_case = child.feats.get("Case") == case or (
-                        child.rel != "nmod" and child.feats.get("Case") is None
+                    same_case = (
+                        child.feats.get("Case") == case
+                        or (child.rel != "nmod" and child.feats.get("Case") is None)
+                        or (animate_object and child.feats.get("Case") in ("Acc", "Gen"))
                     )
                     if named is not None and named.type == "PER" and child.rel in rels and same_case:
                         return named

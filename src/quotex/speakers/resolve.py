@@ -60,6 +60,7 @@ QUOTED_SENTENCES = 60
 """How many sentences of someone's own words a look back may pass over (a transcript is not walked whole)."""
 LATIN = re.compile("[A-Za-z]")
 QUOTE_OPENERS = ("«", '"', "„", "“")
+COLON_OPENING = re.compile(r"\s*:\s*[«\"„“]")
 NOUN_GENDERS = {"женщина": "Fem", "девушка": "Fem", "мужчина": "Masc"}
 """The gender a plural noun of ``sources.txt``'s "pair" kind gives the people it names again."""
 FORMER = frozenset({"бывший", "уволенный", "уволить", "экс"})
@@ -108,6 +109,8 @@ class Attributor:
             # "«A, — сказала она. — B»": B is hers too; "Дипломат сообщил, что A. «B»": one mention, one
             # speaker for both
             return self.last[1]
+        if token is None and verb is None and self._colon_after_last(finding):
+            return self.last[1] if self.last is not None else Attribution()
         if token is None:
             return Attribution()
         found = self.resolve(token, verb, finding.start)
@@ -128,6 +131,14 @@ class Attributor:
         self.last_gender = _said_gender(verb)
         self.last_verb, self.last_token = verb, token
         return found
+
+    def _colon_after_last(self, finding: Finding) -> bool:
+        """Does the quote open right after a colon that ends the last quote ("По словам министра, в
+        компании были недовольны: «Q»")? Its words go on the reported ones: the same source's."""
+        if self.last is None or finding.kind != "direct":
+            return False
+        between = self.ctx.text[self.last[0][1] : finding.start]
+        return COLON_OPENING.fullmatch(between) is not None
 
     def _names_itself(self, token: DocToken, found: Attribution, finding: Finding) -> bool:
         """Would a pronoun's antecedent name itself in what it reports ("Белый дом охарактеризовал

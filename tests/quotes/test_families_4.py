@@ -1,0 +1,85 @@
+"""Families of session 20 on quotes, each on invented sentences.
+
+Each case gives a text and the quotes quotex must find in it (content and kind), or none at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quote_cases import assert_finds
+
+from quotex.pipeline import Extractor
+
+ACCORDING_OPENS_A_CLAUSE = [
+    (  # the phrase after a comma opens its clause, which runs on though the parse hangs words elsewhere
+        "Министр Иван Петров заявил, что выборы станут выбором между «миром и кризисом», по его словам, "
+        "речь идёт о «жизни и смерти» страны.",
+        [
+            ("выборы станут выбором между «миром и кризисом»", "indirect"),
+            ("речь идёт о «жизни и смерти» страны", "indirect"),
+        ],
+    ),
+    (  # words before the phrase with no verb of their own are its clause's: the whole sentence
+        "В компании, по словам чиновника, были очень недовольны, когда началось обсуждение.",
+        [("В компании, по словам чиновника, были очень недовольны, когда началось обсуждение", "indirect")],
+    ),
+    (
+        "Главным препятствием, по мнению министра, является отсутствие приглашения — запрос прислал "
+        "парламент.",
+        [
+            (
+                "Главным препятствием, по мнению министра, является отсутствие приглашения — запрос прислал "
+                "парламент",
+                "indirect",
+            )
+        ],
+    ),
+    (  # ... up to a colon that opens a quote
+        "В компании, по словам министра, были недовольны: «это выглядело так, будто мы платим школам».",
+        [
+            ("В компании, по словам министра, были недовольны", "indirect"),
+            ("это выглядело так, будто мы платим школам", "direct"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCORDING_OPENS_A_CLAUSE)
+def test_an_according_phrase_opening_a_clause(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+CUES = [
+    (  # "упомянуть" reports like "сказать"
+        "Президент Иван Петров упомянул о том, что экономика растет быстрее прогнозов.",
+        [("экономика растет быстрее прогнозов", "indirect")],
+    ),
+    ("Министр упомянул, что переговоры продолжатся.", [("переговоры продолжатся", "indirect")]),
+    (  # "признать X Y" states what the source holds X to be
+        "Правозащитный центр «Мемориал» признал журналиста Ивана Петрова политическим заключенным.",
+        [("журналиста Ивана Петрова политическим заключенным", "indirect")],
+    ),
+    ("Иван Петров признал себя невиновным.", [("себя невиновным", "indirect")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUES)
+def test_a_cue_of_mention_or_of_holding(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
+NOT_SAID = [
+    "Хорошевский суд Москвы признал Ивана Петрова виновным в нарушении правил.",  # a verdict
+    "Мособлсуд признал приговор законным и обоснованным.",
+    "Трибунал приговорил генерала к пожизненному заключению, признав его виновным в геноциде.",
+    "В 1997 году Иван Петров был признан «Человеком года» как лучший организатор.",  # a title
+]
+
+
+@pytest.mark.parametrize("text", NOT_SAID)
+def test_a_verdict_or_a_title_is_no_quote(extractor: Extractor, text: str) -> None:
+    assert_finds(extractor, text, [])

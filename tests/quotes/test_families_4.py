@@ -83,3 +83,25 @@ NOT_SAID = [
 @pytest.mark.parametrize("text", NOT_SAID)
 def test_a_verdict_or_a_title_is_no_quote(extractor: Extractor, text: str) -> None:
     assert_finds(extractor, text, [])
+
+
+NO_THAT = [
+    (  # a clause with its own subject right after the cue's comma, "что" left out
+        "Министр Иван Петров заявил, ситуация остается сложной.",
+        [("ситуация остается сложной", "indirect")],
+    ),
+    (
+        "Художница Анна Петрова подчеркнула, съемка проводилась с согласия участников.",
+        [("съемка проводилась с согласия участников", "indirect")],
+    ),
+    ("Министр уточнил, когда начнутся переговоры.", []),  # a question, no claim
+    ("Петров рассказал анекдот, все засмеялись.", []),  # the cue has its object: the next clause is not it
+    ("Он сообщил, в частности, цены вырастут.", []),  # a phrase after the comma: no clause of its own
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_THAT)
+def test_a_clause_reported_without_that(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

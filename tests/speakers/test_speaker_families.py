@@ -1344,6 +1344,12 @@ SESSION_20 = [
         "Иван Петров",
         "person",
     ),
+    (  # a subject's name in apposition, though the tagger read the subject as a genitive
+        "Художница Анна Петрова подчеркнула, съемка проводилась с согласия участников.",
+        "съемка проводилась",
+        "Анна Петрова",
+        "person",
+    ),
     (  # a quote after the colon that ends a reported clause is the same source's
         "В компании, по словам министра Ивана Петрова, были недовольны: «это выглядело так, будто мы платим "
         "школам».",

@@ -103,6 +103,8 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         found = _that_clause(ctx, sent, token) or _about_this(ctx, index, sent, token)
         found = found or _as_said(ctx, sent, token) or _trailing_cue(ctx, sent, token)
         found = found or _after_connective(ctx, sent, token)
+        if found is None and lemma in lexicon["say"]:
+            found = _comma_clause(ctx, sent, token)
         if found is not None:
             return None if _nobody_says(ctx, token, found.source) else found
     if lemma in lexicon["ask"]:
@@ -254,6 +256,42 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         if word in CLAUSE_END or position > 12:
             return None
     return None
+
+
+SUBJECT_POS = ("NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM")
+"""What a clause reported with no "что" may open with: its subject or a word of it."""
+
+
+def _comma_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
+    """``X подчеркнул, съёмка проводилась с согласия участников``: a clause of its own subject and verb
+    right after the comma of a finite cue whose subject stands before it, with "что" left out; not a
+    question (``уточнил, когда ...``), a converb (``сообщил, выступая ...``) or a phrase (``в частности``)."""
+    tokens = [t for t in sent.tokens if t.start >= verb.stop]
+    subject = subject_of(ctx, verb)
+    if (
+        len(tokens) < 3
+        or tokens[0].text != ","
+        or tokens[1].pos not in SUBJECT_POS
+        or not _finite_form(verb)
+        or subject is None
+        or subject.start > verb.start
+    ):
+        return None
+    predicate = next(
+        (
+            t
+            for t in tokens[1:]
+            if t.pos in ("VERB", "AUX", "ADJ")
+            and ctx.head(t) is verb
+            and t.rel in ("ccomp", "conj", "parataxis")
+            and any(c.rel.startswith("nsubj") and c.start > tokens[0].start for c in ctx.children(t))
+        ),
+        None,
+    )
+    if predicate is None or any(t.text in (",", "—") for t in tokens[1:] if t.start < predicate.start):
+        return None
+    start, end = trim(ctx.text, tokens[1].start, _clause_end(ctx, sent, verb, tokens[1:]))
+    return Finding(start, end, "indirect", _cue(verb), verb, subject)
 
 
 def _opens_complement(ctx: Context, word: DocToken, verb: DocToken) -> bool:

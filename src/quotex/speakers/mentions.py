@@ -177,6 +177,8 @@ class Mentions:
         # an animate object's accusative is its genitive, which the tagger may give the name instead:
         # "процитировал министра финансов Ивана Петрова"
         animate_object = case in ("Acc", "Gen") and token.feats.get("Animacy") == "Anim"
+        # a subject is nominative, whatever the tagger read ("Художница Анна Петрова" with a genitive)
+        subject = token.rel in ("nsubj", "nsubj:pass") and token.pos in ("NOUN", "PROPN")
         frontier = [token]
         for _ in range(3):
             next_frontier = []
@@ -189,6 +191,7 @@ class Mentions:
                         child.feats.get("Case") == case
                         or (child.rel != "nmod" and child.feats.get("Case") is None)
                         or (animate_object and child.feats.get("Case") in ("Acc", "Gen"))
+                        or (subject and child.feats.get("Case") == "Nom")
                     )
                     if named is not None and named.type == "PER" and child.rel in rels and same_case:
                         return named

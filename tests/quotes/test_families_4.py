@@ -105,3 +105,28 @@ def test_a_clause_reported_without_that(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+BACK_TO_THE_EVENT = [
+    (  # a bare event noun in an "о"-phrase opening the sentence: the event the sentence before told of
+        "В понедельник в аварии погиб министр Иван Петров. О несчастном случае сообщила полиция Москвы.",
+        [("В понедельник в аварии погиб министр Иван Петров", "indirect")],
+    ),
+    (
+        "Утром в центре города загорелся склад. О пожаре рассказали в МЧС.",
+        [("Утром в центре города загорелся склад", "indirect")],
+    ),
+    ("Министр прибыл в Париж. О визите сообщила пресс-служба.", []),  # a visit is a topic, no event
+    (  # an event set apart from the one before
+        "В 2010 году посредником на переговорах уже выступал Иван Петров. О нынешнем аресте первыми "
+        "сообщили южнокорейские СМИ.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BACK_TO_THE_EVENT)
+def test_an_event_noun_refers_to_the_sentence_before(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -1350,6 +1350,13 @@ SESSION_20 = [
         "Анна Петрова",
         "person",
     ),
+    (  # a participle's clause set off by a comma speaks for the noun before it, however it is parsed
+        "Иван Петров стал одним из лидеров «Народного фронта», заявлявшего о необходимости наведения "
+        "порядка в стране.",
+        "о необходимости наведения порядка",
+        "Народный фронт",
+        "organisation",
+    ),
     (  # a quote after the colon that ends a reported clause is the same source's
         "В компании, по словам министра Ивана Петрова, были недовольны: «это выглядело так, будто мы платим "
         "школам».",

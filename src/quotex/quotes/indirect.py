@@ -18,7 +18,7 @@ from .context import Context, Covered
 from .cues import claim_verbs, cues, phrase_verbs, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
-from .nominal import can_speak, claim_span, points_back
+from .nominal import ABOUT, QUOTE_MARKS, can_speak, claim_span, points_back
 
 ACCORDING = {
     preposition: {phrase.split()[1] for phrase in cues()["according"] if phrase.split()[0] == preposition}
@@ -130,6 +130,10 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
 
 RULINGS = frozenset({"признать", "признавать"})
 """Verbs whose nominal form is a verdict when a court is the subject."""
+ANOTHER_TIME = frozenset(
+    {"нынешний", "новый", "другой", "очередной", "предыдущий", "прошлый", "последний", "будущий", "иной"}
+)
+"""Adjectives that set an event apart from the one told of before."""
 HASTE = frozenset({"поспешить", "успеть", "поторопиться", "преминуть"})
 """Verbs whose infinitive of saying says it: "поспешил заявить", "не преминул отметить"."""
 
@@ -196,11 +200,30 @@ def speaker_token(ctx: Context, verb: DocToken) -> DocToken | None:
     уверены, что C": attribution takes the noun the clause hangs on)."""
     if verb.feats.get("VerbForm") == "Part":
         head = ctx.head(verb)
-        return head if head is not None and verb.rel.startswith(("acl", "amod")) else None
+        if head is not None and verb.rel.startswith(("acl", "amod")):
+            return head
+        return _described_before(ctx, verb)
     subject = subject_of(ctx, verb)
     if subject is None and verb.rel == "acl:relcl":
         return next((child for child in ctx.children(verb) if _which_in(ctx, child)), None)
     return subject
+
+
+def _described_before(ctx: Context, participle: DocToken) -> DocToken | None:
+    """The noun right before a participle's clause set off by a comma, if they agree, when the parse
+    hangs the clause elsewhere: "лидер «Народного фронта», заявлявшего о ..." -> фронта."""
+    before = [t for t in ctx.tokens_back(max(0, participle.start - 60), participle.start)][:4]
+    if not before or before[0].text != ",":
+        return None
+    noun = next((t for t in before[1:] if t.text not in QUOTE_MARKS), None)
+    if noun is None or noun.pos not in ("NOUN", "PROPN"):
+        return None
+    features = ["Case", "Number"] + (["Gender"] if participle.feats.get("Number") == "Sing" else [])
+    agrees = all(
+        noun.feats.get(feature) == participle.feats.get(feature) or feature not in participle.feats
+        for feature in features
+    )
+    return noun if agrees else None
 
 
 def _which_in(ctx: Context, token: DocToken) -> bool:
@@ -476,7 +499,7 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
     """
     before = [t.text.lower() for t in sent.tokens if t.stop <= verb.start]
     after = [t.text.lower() for t in sent.tokens if t.start >= verb.stop]
-    about_this = ["об", "этом"] in (before[-2:], after[:2], before[:2])
+    about_this = ["об", "этом"] in (before[-2:], after[:2], before[:2]) or _about_the_event(ctx, sent, verb)
     pointing = [
         c
         for c in ctx.children(verb)
@@ -500,6 +523,22 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
     first = opening[0] if opening and opening[-1] is previous else previous
     start, end = trim(ctx.text, first.start, previous.stop)
     return Finding(start, end, "indirect", _cue(verb), verb, subject_of(ctx, verb), backward=True)
+
+
+def _about_the_event(ctx: Context, sent: DocSent, verb: DocToken) -> bool:
+    """Does the sentence open with "о" and a bare event noun the cue governs ("О происшествии сообщила
+    полиция", "Об аварии рассказали в МЧС")? The event is the one the sentence before told of."""
+    words = [t for t in sent.tokens if t.stop <= verb.start]
+    lemma = ctx.lemma(verb)
+    if len(words) < 2 or words[0].text.lower() not in ABOUT or lemma not in cues()["about"] | cues()["say"]:
+        return False
+    noun = next((t for t in words[1:] if t.pos not in ("ADJ", "DET")), None)
+    if noun is None or noun.pos != "NOUN" or ctx.lemma(noun) not in cues()["event"]:
+        return False
+    bare = all(
+        c.rel in ("case", "amod", "det") and ctx.lemma(c) not in ANOTHER_TIME for c in ctx.children(noun)
+    )  # "О нынешнем аресте сообщили СМИ" after a sentence on an arrest of 2010: not that one
+    return bare and ctx.head(noun) is verb
 
 
 def _cues_back(ctx: Context, sent: DocSent) -> bool:

@@ -130,3 +130,27 @@ def test_an_event_noun_refers_to_the_sentence_before(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+ONE_QUOTE = [
+    (  # someone quoted inside someone else's quote is that quote's words
+        "Министр Иван Петров сказал, что президент обещал снизить налоги.",
+        [("президент обещал снизить налоги", "indirect")],
+    ),
+    (  # an outlet's report of a nominal claim is one quote, the outlet's
+        "Представители партии в четверг объявили о массовых нарушениях при голосовании, сообщает агентство "
+        "Рейтер.",
+        [("Представители партии в четверг объявили о массовых нарушениях при голосовании", "indirect")],
+    ),
+    (  # the speaker's next cue after a comma ends the clause, though the parse hangs it on the first
+        "Министр заявил, что закон является незаконным, призвал граждан к спокойствию.",
+        [("закон является незаконным", "indirect"), ("граждан к спокойствию", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_QUOTE)
+def test_one_quote_for_one_stretch_of_words(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

@@ -1357,6 +1357,12 @@ SESSION_20 = [
         "Народный фронт",
         "organisation",
     ),
+    (  # the speaker's next cue after a comma, hung by the parse on the first, is his
+        "Министр Иван Петров заявил, что закон является незаконным, призвал граждан к спокойствию.",
+        "граждан к спокойствию",
+        "Иван Петров",
+        "person",
+    ),
     (  # a quote after the colon that ends a reported clause is the same source's
         "В компании, по словам министра Ивана Петрова, были недовольны: «это выглядело так, будто мы платим "
         "школам».",

@@ -509,6 +509,9 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
             head = _cue_past_quote(ctx, verb, head) or head
         if head is not None:
             return subject_of(ctx, head)
+    head = ctx.head(verb)
+    if verb.rel == "ccomp" and head is not None and _next_cue_of(ctx, head, verb):
+        return subject_of(ctx, head)  # "заявил, что C, призвал ...": the parse hangs the second on the first
     named = _name_before_participle(ctx, verb)
     if named is not None:
         return named
@@ -543,6 +546,17 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 # whose author speakers.resolve looks for where the text mentioned it before
                 return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
+
+
+def _next_cue_of(ctx: Context, head: DocToken, verb: DocToken) -> bool:
+    """Is the verb, with no subject, the next predicate of the speaker of the cue it hangs on: right
+    after a comma, past the head, agreeing with it ("Министр заявил, что C, призвал ...")?"""
+    if not is_speech_verb(ctx, head) or verb.start < head.stop or not _finite(verb):
+        return False
+    before = next(ctx.tokens_back(max(0, verb.start - 4), verb.start), None)
+    keys = ("Gender", "Number") if head.feats.get("Gender") else ("Person", "Number")
+    agrees = all(head.feats.get(key) == verb.feats.get(key) for key in keys)
+    return before is not None and before.text == "," and agrees
 
 
 def _stranded(ctx: Context, verb: DocToken) -> list[DocToken]:

@@ -360,6 +360,13 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
             if is_speech_verb(ctx, cue) and subject_of(ctx, cue) not in (None, *tokens[:position]):
                 return token.start
             if (
+                _any_cue(ctx, cue)
+                and ctx.head(cue) is verb
+                and _agrees(verb, cue)
+                and not any(c.rel.startswith("nsubj") for c in ctx.children(cue))
+            ):
+                return token.start  # "заявил, что C, призвал ...": the speaker's next cue
+            if (
                 following[0].text.lower() in ACCORDING
                 and according_noun(sent, following[0]) is not None
                 and _opener_before(ctx, sent, following[0]) is None  # not "..., который, по его словам, ..."
@@ -465,6 +472,15 @@ def _inside_number(ctx: Context, token: DocToken) -> bool:
     return (
         ctx.text[token.start - 1 : token.start].isdigit() and ctx.text[token.stop : token.stop + 1].isdigit()
     )
+
+
+def _any_cue(ctx: Context, token: DocToken) -> bool:
+    """A finite verb of any cue kind: saying, asking, calling, claiming ("призвал", "назвал")."""
+    if token.pos != "VERB" or not _finite_form(token) or not ctx.may_be_cue(token):
+        return False
+    lemma = ctx.lemma(token)
+    lexicon = cues()
+    return any(lemma in lexicon[kind] for kind in ("say", "ask", "call", "about")) or lemma in claim_verbs()
 
 
 def _speakers_converb(ctx: Context, token: DocToken) -> bool:

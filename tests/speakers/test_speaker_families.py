@@ -1363,6 +1363,25 @@ SESSION_20 = [
         "Иван Петров",
         "person",
     ),
+    (  # organisations joined under a plural verb speak as one source
+        "Пожар в здании телецентра потушен, сообщают Пятый канал и РЕН ТВ.",
+        "Пожар в здании",
+        "Пятый канал и РЕН ТВ",
+        "organisation",
+    ),
+    (  # ... and "их" after them, though they denied what was said before
+        "На дороге произошла авария. ГИБДД и МЧС опровергли эту информацию. По их информации, пострадавших "
+        "нет.",
+        "пострадавших нет",
+        "ГИБДД и МЧС",
+        "organisation",
+    ),
+    (  # a named person's press agent speaks as that person
+        "Актёр Мел Гибсон попал в больницу. Пресс-агент Гибсона подтвердил, что актёр чувствует себя хорошо.",
+        "чувствует себя хорошо",
+        "Мел Гибсон",
+        "person",
+    ),
     (  # a quote after the colon that ends a reported clause is the same source's
         "В компании, по словам министра Ивана Петрова, были недовольны: «это выглядело так, будто мы платим "
         "школам».",

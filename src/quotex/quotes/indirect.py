@@ -130,6 +130,8 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
 
 RULINGS = frozenset({"признать", "признавать"})
 """Verbs whose nominal form is a verdict when a court is the subject."""
+DENIALS = frozenset({"опровергнуть", "опровергать", "отрицать", "отвергнуть", "отвергать"})
+"""Claim verbs whose object pointing back is what the source denies, not what it said."""
 ANOTHER_TIME = frozenset(
     {"нынешний", "новый", "другой", "очередной", "предыдущий", "прошлый", "последний", "будущий", "иной"}
 )
@@ -523,8 +525,10 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
         and points_back(ctx, c)
         and (c.pos == "PRON" or ctx.lemma(c) in cues()["reported"])  # "эту информацию", not "эти законы"
     ]
-    if not about_this and not (pointing and ctx.lemma(verb) in claim_verbs()):
-        return None
+    if not about_this and not (
+        pointing and ctx.lemma(verb) in claim_verbs() and ctx.lemma(verb) not in DENIALS
+    ):
+        return None  # "C. X опроверг эту информацию": C is not what X said
     if verb.rel in ("acl", "acl:relcl", "advcl") or any(
         w in ("который", "которые", "которых") for w in before
     ):

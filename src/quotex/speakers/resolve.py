@@ -265,7 +265,10 @@ class Attributor:
                 Speaker(person.name, "person", person.role), mention=self.phrases.span([token])
             )
         if entity is not None:
-            return self._joint(token, self._named(entity, verb=verb))
+            found = self._named(entity, verb=verb)
+            if entity.type == "ORG" and _plural_verb(verb):
+                return self._joint_organisations(token, found)
+            return self._joint(token, found)
         if in_it(ctx, token):
             return self._statement_referred(token, before)  # "В нём говорится": a statement named before
         if token.pos in ("PRON", "DET") and lemma in PRONOUNS:
@@ -566,6 +569,25 @@ class Attributor:
             return found
         return Attribution(Speaker(_joined(names), "person"), mention=found.mention)
 
+    def _joint_organisations(self, token: DocToken, found: Attribution) -> Attribution:
+        """ "сообщают Пятый канал и РЕН ТВ", "ГИБДД и МЧС опровергли": organisations joined under a
+        plural verb speak as one source, as joint people do."""
+        if found.speaker is None or found.speaker.type != "organisation":
+            return found
+        names = [found.speaker.name]
+        for child in self.ctx.children(token):
+            other = self.ctx.entity_of(child) if child.rel == "conj" else None
+            if other is None or other.type != "ORG" or other.start < token.start:
+                continue
+            speaker = self._named(other).speaker
+            if speaker is None or speaker.type != "organisation":
+                return found  # "ГИБДД и родственники погибшего": not one source of a kind
+            if speaker.name not in names:
+                names.append(speaker.name)
+        if len(names) == 1:
+            return found
+        return Attribution(Speaker(_joined(names), "organisation"), mention=found.mention)
+
     def _own_subject(self, named: DocSpan) -> bool:
         """Does a singular verb follow the name right away, making it the subject of a clause of its own?"""
         sentence = self.ctx.sent_of_token[named.tokens[-1].id] if named.tokens else None
@@ -808,9 +830,12 @@ class Attributor:
                 if plural and spoken is not None and spoken.speaker is not None:
                     return Attribution(spoken.speaker)
                 return None
-            if named is None or named.type != "PER":
+            if named is None or named.type not in ("PER", "ORG"):
                 return None
-            found = self._joint(subject, self._named(named))
+            if named.type == "ORG":  # "ГИБДД и МЧС опровергли эту информацию. По их данным, ..."
+                found = self._joint_organisations(subject, self._named(named))
+            else:
+                found = self._joint(subject, self._named(named))
             return found if found.speaker is not None and " и " in found.speaker.name else None
         return None
 

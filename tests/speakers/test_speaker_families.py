@@ -1337,7 +1337,7 @@ def test_the_one_acted_on_before_a_colon_is_no_speaker(extractor: Extractor) -> 
     assert quote.description != "министр"
 
 
-SESSION_20 = [
+MORE_LAYOUTS = [
     (  # an animate object's name the tagger reads genitive is still in apposition to it
         "Телеканал процитировал министра финансов Ивана Петрова, который заявил, что бюджет будет исполнен.",
         "бюджет будет исполнен",
@@ -1382,6 +1382,28 @@ SESSION_20 = [
         "Мел Гибсон",
         "person",
     ),
+    (  # the outlet told is no speaker, past an adjective's phrase on the source
+        "Источник, близкий к расследованию, сообщил агентству AFP, что подозреваемый, возможно, попал "
+        "под влияние экстремистов в тюрьме.",
+        "попал под влияние",
+        None,
+        None,
+    ),
+    (  # ... nor when the tagger reads its indeclinable name as a second subject
+        'Москва рассчитывает решить вопрос на следующем заседании. Это подтвердил "Ъ" один из участников '
+        "встречи в Дохе.",
+        "решить вопрос",
+        None,
+        None,
+    ),
+    (  # whose words an outlet "привели" speaks
+        "Иранские СМИ привели слова президента Ирана Хасана Рухани о том, что Израиль является «раной на "
+        "теле мусульманского мира».",
+        "раной на теле",
+        "Хасан Рухани",
+        "person",
+    ),
+    ("Телеканал процитировал министра Ивана Петрова: «Мы готовы».", "Мы готовы", "Иван Петров", "person"),
     (  # a quote after the colon that ends a reported clause is the same source's
         "В компании, по словам министра Ивана Петрова, были недовольны: «это выглядело так, будто мы платим "
         "школам».",
@@ -1400,6 +1422,6 @@ SESSION_20 = [
 ]
 
 
-@pytest.mark.parametrize("case", SESSION_20)
-def test_apposition_colon_and_shared_surnames(extractor: Extractor, case: Case) -> None:
+@pytest.mark.parametrize("case", MORE_LAYOUTS)
+def test_the_source_in_more_layouts(extractor: Extractor, case: Case) -> None:
     check(extractor, case)

@@ -496,6 +496,9 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
         and not _in_reported_clause(ctx, child, verb)
     ]
     subjects = _outside_names(ctx, subjects)
+    nominative = [s for s in subjects if s.feats.get("Case", "Nom") == "Nom"]
+    if nominative and len(nominative) < len(subjects):  # "Это подтвердил «Ъ» один из участников": the
+        subjects = nominative  # outlet told, in a case the tagger reads, and the other one spoke
     if subjects:  # of two subjects the parse gives, the one agreeing with the verb ("фракция заявила"),
         agreeing = [s for s in subjects if _agrees_with(s, verb)] or subjects  # and a name over a role noun
         named = next((s for s in agreeing if ctx.entity_of(s) is not None), agreeing[0])
@@ -691,7 +694,11 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
             token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin"
         ):
             break
-        if token.feats.get("Case") == "Nom" and token.pos in ("NOUN", "PROPN", "PRON"):
+        if (
+            token.feats.get("Case") == "Nom"
+            and token.pos in ("NOUN", "PROPN", "PRON")
+            and not _in_addressee(ctx, token, verb)  # "сообщил агентству AFP": whom he told
+        ):
             return _phrase_head(ctx, token)
     return None
 
@@ -716,6 +723,8 @@ def _inserted_clause(tokens: list[DocToken], closing: int) -> int | None:
             opens = clause and (
                 clause[0].feats.get("VerbForm") == "Part"
                 or clause[0].text.lower().startswith(("котор", "чей", "чья", "чьё", "чье", "чьи"))
+                # an adjective with its complement: "Источник, близкий к расследованию, сообщил"
+                or (clause[0].pos == "ADJ" and clause[0].feats.get("Variant") != "Short" and len(clause) > 1)
             )
             return index if opens else None
         if tokens[index].text in CLAUSE_MARKS:

@@ -26,7 +26,7 @@ QUOTE_MARKS = frozenset('«»"„“”')
 APPOS_RELS = ("appos", "flat:name", "flat", "nmod")
 
 
-CITING = frozenset({"цитировать", "приводить"})
+CITING = frozenset({"цитировать", "процитировать", "приводить", "привести"})
 """Verbs whose object is whom a quote is quoted from ("цитирует министра", "приводит слова министра")."""
 WORDS = frozenset({"слово", "высказывание", "цитата", "фраза", "реплика"})
 """Nouns of someone's words: their genitive owner speaks ("слова министра")."""
@@ -142,7 +142,7 @@ class Mentions:
                 ),
                 None,
             )
-        if lemma != "цитировать":
+        if lemma not in ("цитировать", "процитировать"):
             return None
         if quoted is None or quoted.feats.get("Animacy") != "Inan" or self.ctx.entity_of(quoted) is not None:
             return quoted

@@ -512,6 +512,12 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
             head = _cue_past_quote(ctx, verb, head) or head
         if head is not None:
             return subject_of(ctx, head)
+    author = _author_of_place(ctx, verb)
+    if author is not None:  # "X опубликовал статью, в которой заявил, что C": X
+        return author
+    earlier = _before_after_which(ctx, verb)
+    if earlier is not None:  # "X зашёл в раздевалку, после чего сообщил, что ...": X's next act
+        return subject_of(ctx, earlier)
     head = ctx.head(verb)
     if verb.rel == "ccomp" and head is not None and _next_cue_of(ctx, head, verb):
         return subject_of(ctx, head)  # "заявил, что C, призвал ...": the parse hangs the second on the first
@@ -549,6 +555,56 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
                 # whose author speakers.resolve looks for where the text mentioned it before
                 return _genitive(ctx, child) or _owner_past_aside(ctx, child) or child
     return _nearest_nominative(ctx, verb)
+
+
+def _author_of_place(ctx: Context, verb: DocToken) -> DocToken | None:
+    """For a cue in a clause on the text or event it is said in, with no subject of its own ("статью, в
+    которой заявил", "на заседании, где ответил"): the subject of the verb the text hangs on, if the cue
+    agrees with it; not an impersonal report ("в котором говорится": the text's own words)."""
+    if verb.rel != "acl:relcl" or ctx.lemma(verb) in cues()["impersonal"]:
+        return None
+    place = any(
+        (ctx.lemma(c) == "который" and ctx.prepositions(c) == ["в"]) or c.text.lower() == "где"
+        for c in ctx.children(verb)
+    )
+    if not place:
+        return None
+    sent = ctx.sent_of_token[verb.id]
+    before = sent.tokens[: ctx.position(verb)]
+    comma = max((i for i, t in enumerate(before) if t.text == ","), default=0)
+    # the finite verb before the clause's comma, whatever noun the parse hangs the clause on ("дал
+    # интервью газете Der Spiegel, в котором рассказал")
+    maker = next((t for t in reversed(before[:comma]) if _finite(t)), None)
+    if maker is None or not _same_form(verb, maker):
+        return None
+    subject = subject_of(ctx, maker)
+    named = ctx.entity_of(subject) if subject is not None else None
+    if named is not None and "\n" in named.text:
+        return None  # "Полиция Лас-Вегаса⏎Исламское государство": a caption the NER ran into the name
+    return subject
+
+
+def _same_form(verb: DocToken, other: DocToken) -> bool:
+    """Do two finite verbs agree, as verbs of one subject do (gender and number in the past tense,
+    person and number in the present)?"""
+    keys = ("Gender", "Number") if verb.feats.get("Gender") else ("Person", "Number")
+    return bool(verb.feats.get(keys[0])) and all(verb.feats.get(key) == other.feats.get(key) for key in keys)
+
+
+AFTER_WHICH = (["после", "чего"], ["затем"], ["а", "затем"], ["и", "затем"], ["а", "потом"], ["и", "потом"])
+"""Words after a comma that go on to the subject's next act: ", после чего сообщил"."""
+
+
+def _before_after_which(ctx: Context, verb: DocToken) -> DocToken | None:
+    """For a verb right after ", после чего" (", а затем"): the finite verb of the sentence before that
+    comma, whose subject acts again."""
+    sent = ctx.sent_of_token[verb.id]
+    before = sent.tokens[: ctx.position(verb)]
+    for words in AFTER_WHICH:
+        tail = [t.text.lower() for t in before[-len(words) - 1 :]]
+        if len(before) > len(words) and tail == [",", *words]:
+            return next((t for t in reversed(before[: -len(words) - 1]) if _finite(t)), None)
+    return None
 
 
 def _next_cue_of(ctx: Context, head: DocToken, verb: DocToken) -> bool:

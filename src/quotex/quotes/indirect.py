@@ -83,6 +83,13 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
         found = (
             _that_clause(ctx, sent, token) if lemma in lexicon["say"] or lemma in lexicon["think"] else None
         )
+        if (
+            found is not None
+            and form == "Part"
+            and found.source is not None
+            and not can_speak(ctx, found.source)
+        ):
+            return None  # "модели, напоминающей ту, что существовала": a thing, which says nothing
         return found or _nominal(ctx, sent, token)
     if lemma in lexicon["say"] and _negated(ctx, token):
         return None  # "Министр не сказал, что уходит": nothing was said
@@ -257,6 +264,8 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     for position, token in enumerate(tokens):
         word = token.text.lower()
         after_comma = position > 0 and tokens[position - 1].text == ","
+        if word in ("что", "чтобы") and after_comma and _demonstrative_before(tokens, position - 1):
+            return None  # "напоминает ту, что существовала": a relative "что" on "ту", not a clause
         if word in ("что", "чтобы") and (
             after_comma or (position == 0 and _opens_complement(ctx, token, verb))
         ):
@@ -266,7 +275,9 @@ def _that_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
             end = _clause_end(ctx, sent, verb, tokens[position + 1 :])
             if verb.feats.get("VerbForm") == "Part" or verb.rel == "acl:relcl":  # "эксперты, полагающие,
                 # что C, оказались ...", "министерство, в котором уверены, что C, готовит ..."
-                end = min(end, max(t.stop for t in ctx.subtree(verb)))
+                clause_stop = max(t.stop for t in ctx.subtree(verb))
+                if clause_stop > start:  # unless the parse hung the clause elsewhere
+                    end = min(end, clause_stop)
             if verb.feats.get("VerbForm") == "Conv" and verb is _first_word(sent):  # "Отмечая, что C, X ..."
                 end = min(end, _main_clause_start(ctx, tokens[position + 1 :]))
             start, end = trim(ctx.text, start, end)
@@ -317,6 +328,19 @@ def _comma_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
         return None
     start, end = trim(ctx.text, tokens[1].start, _clause_end(ctx, sent, verb, tokens[1:]))
     return Finding(start, end, "indirect", _cue(verb), verb, subject)
+
+
+DEMONSTRATIVE_FORMS = frozenset({"тот", "та", "ту", "те"})
+"""Demonstratives that stand for a noun before a relative "что" ("ту, что"); not "то" ("сказал то, что
+думал"), nor "тем"/"того" ("объяснил тем, что C", "по поводу того, что C" open what was said)."""
+
+
+def _demonstrative_before(tokens: list[DocToken], comma: int) -> bool:
+    """Is the word before the comma a demonstrative with no preposition ("ту, что"; not "о том, что",
+    which opens what was said)?"""
+    if comma < 1 or tokens[comma - 1].text.lower() not in DEMONSTRATIVE_FORMS:
+        return False
+    return comma < 2 or tokens[comma - 2].pos != "ADP"
 
 
 def _opens_complement(ctx: Context, word: DocToken, verb: DocToken) -> bool:

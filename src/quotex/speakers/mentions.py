@@ -187,6 +187,8 @@ class Mentions:
                     # children after the noun first: a name before it may belong to an earlier clause
                     # ("его заместитель Тимофей Соболевский уехали, а министр Виталий Мутко сообщил")
                     named = ctx.entity_of(child)
+                    if named is not None and named.start <= token.start < named.stop and rels != APPOS_RELS:
+                        named = None  # "Прислуга Макафи" tagged as one name with the relative noun
                     same_case = (
                         child.feats.get("Case") == case
                         or (child.rel != "nmod" and child.feats.get("Case") is None)

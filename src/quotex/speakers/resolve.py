@@ -228,6 +228,15 @@ class Attributor:
             noun = ctx.head(clause) if clause is not None and clause.rel == "acl:relcl" else None
             return self.resolve(noun, verb, before) if noun is not None else Attribution()
         entity = ctx.entity_of(token)
+        if (
+            entity is not None
+            and entity.type == "PER"
+            and entity.tokens
+            and token is entity.tokens[0]
+            and len(entity.tokens) > 1
+            and lemma in kinds["relative"]
+        ):
+            entity = None  # "Прислуга Макафи" tagged as one name: a servant, not Макафи
         # a thing's name ("Исламское государство", "СМИ" too) has no person in apposition
         thing = entity is not None and entity.type != "PER" and token.feats.get("Animacy") != "Anim"
         if entity is not None and lemma in kinds["group"]:

@@ -683,10 +683,38 @@ class Attributor:
         previous = self._previous_source(token, gender)
         if previous is not None:
             return replace(previous, mention=self.phrases.span([token]))
+        if self._someone_else_here(token, gender):
+            return Attribution()  # "Слова премьера обидели актёра, и он написал": the actor, or anyone
         found = self._antecedent(before, gender=gender)
         if found is None:
             return Attribution()
         return replace(found, mention=self.phrases.span([token]))
+
+    def _someone_else_here(self, token: DocToken, gender: str | None) -> bool:
+        """Does the pronoun's sentence, before it, name a person by a bare role noun outside its subjects
+        ("Слова премьера обидели актёра, и он ..."), whom a reader may take the pronoun for over anyone
+        named before? Not with a person for a subject ("Ричи не может взять ..., не выбрав актёра, так
+        как, по его мнению, ...": Ричи) nor for a role with its name ("президента Ивана Петрова, где он")."""
+        sentence = self.ctx.sent_of_token[token.id]
+        before = [t for t in sentence.tokens if t.stop <= token.start]
+        if any(
+            t.rel.startswith("nsubj")
+            and (t.feats.get("Animacy") == "Anim" or self.ctx.entity_of(t) is not None)
+            for t in before
+        ):
+            return False
+        return any(
+            t.pos == "NOUN"
+            and t.feats.get("Animacy") == "Anim"
+            and t.feats.get("Number") == "Sing"
+            and not t.rel.startswith("nsubj")
+            and t.feats.get("Gender") in (None, gender)
+            and self.ctx.entity_of(t) is None
+            and self.ctx.lemma(t) in self.roles
+            and self.mentions.apposed_person(t) is None
+            and not self.mentions.quoted_directly(t.start)
+            for t in before
+        )
 
     def _statement_referred(self, token: DocToken, before: int) -> Attribution:
         """ "МИД опубликовал комментарий. В нём сказано, что ...": the author of the statement named

@@ -137,6 +137,10 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
 
 RULINGS = frozenset({"признать", "признавать"})
 """Verbs whose nominal form is a verdict when a court is the subject."""
+PLACE_OR_TIME = frozenset(
+    {"на", "в", "во", "под", "над", "при", "за", "у", "около", "возле", "к", "до", "после"}
+)
+"""Prepositions of a noun after "по данным" that say where or when the data hold, not whose they are."""
 DENIALS = frozenset({"опровергнуть", "опровергать", "отрицать", "отвергнуть", "отвергать"})
 """Claim verbs whose object pointing back is what the source denies, not what it said."""
 ANOTHER_TIME = frozenset(
@@ -907,5 +911,7 @@ def according_source(ctx: Context, noun: DocToken) -> DocToken | None:
         return sent.tokens[position - 1]
     for child in ctx.children(noun):
         if child.rel in ("nmod", "det", "appos") and child.pos in ("NOUN", "PROPN", "PRON", "DET", "X"):
+            if set(ctx.prepositions(child)) & PLACE_OR_TIME:
+                continue  # "по последним данным на борту теплохода": where, not whose ("из СМИ" is whose)
             return child
     return None

@@ -745,9 +745,14 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
     if not after or (before and before[-1].text not in CLAUSE_MARKS):
         return None
     for token in sent.tokens[position + 1 : position + INVERTED_WINDOW]:
-        # "— заявил на вступлении в должность посол Литвы Эдминас Багдонас": past adverbials
-        if token.text in CLAUSE_MARKS or (
-            token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin"
+        # "— заявил на вступлении в должность посол Литвы Эдминас Багдонас": past adverbials, and past
+        # a date set off by commas ("сообщили в воскресенье, 8 июля, представители полиции")
+        if (token.text in CLAUSE_MARKS and token.text != ",") or token.pos in (
+            "VERB",
+            "AUX",
+            "SCONJ",
+            "PRON",
+            "DET",
         ):
             break
         if (

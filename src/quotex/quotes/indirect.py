@@ -553,9 +553,15 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
         and points_back(ctx, c)
         and (c.pos == "PRON" or ctx.lemma(c) in cues()["reported"])  # "эту информацию", not "эти законы"
     ]
-    if not about_this and not (
-        pointing and ctx.lemma(verb) in claim_verbs() and ctx.lemma(verb) not in DENIALS
-    ):
+    lemma = ctx.lemma(verb)
+    # "C. Это сообщила мать спортсменки": "это" opening the sentence, the object of a speech verb
+    this_said = (
+        before[:1] == ["это"]
+        and lemma in cues()["say"]
+        and any(c.rel == "obj" and c.text.lower() == "это" for c in ctx.children(verb))
+    )
+    claimed = pointing and lemma in claim_verbs() and lemma not in DENIALS
+    if not (about_this or this_said or claimed):
         return None  # "C. X опроверг эту информацию": C is not what X said
     if verb.rel in ("acl", "acl:relcl", "advcl") or any(
         w in ("который", "которые", "которых") for w in before

@@ -254,9 +254,11 @@ class Attributor:
             )
         if named is not None:  # a named spokesman speaks as himself
             return self._joint(token, self._named(named, mention=self.phrases.phrase(token), verb=verb))
-        if lemma in kinds["spokesman"] and (
-            found := self._spokesman(token, self.phrases.phrase(token), before)
-        ):
+        # an office with its owner speaks for him too: "канцелярия премьер-министра" -> the premier
+        spokesman = lemma in kinds["spokesman"] or (
+            lemma in kinds["office"] and self.mentions.owner_of(token) is not None
+        )
+        if spokesman and (found := self._spokesman(token, self.phrases.phrase(token), before)):
             return found
         office = self._press_office_of(token)
         if office is not None:  # "сотрудник пресс-службы ГУ МВД": the press office speaks

@@ -89,6 +89,7 @@ NOT_SAID = [
     "Мособлсуд признал приговор законным и обоснованным.",
     "Трибунал приговорил генерала к пожизненному заключению, признав его виновным в геноциде.",
     "В 1997 году Иван Петров был признан «Человеком года» как лучший организатор.",  # a title
+    "По моему мнению, реформа провалилась.",  # the author's own view, reported from no one
     # the author's hedge with a place after it, in a sentence read in full for its quotation marks
     "Теплоход затонул. По последним данным на борту теплохода «Булгария» находился 201 человек.",
     # a relative "что" on a demonstrative, and a thing that "напоминает"

@@ -286,7 +286,8 @@ def _is_statement(ctx: Context, span: QuotedSpan) -> bool:
         return False  # the title of a work, dated
     tokens = list(ctx.tokens_between(span.start, span.end))
     words = [t for t in tokens if t.pos != "PUNCT"]
-    if len(words) < STATEMENT_WORDS or words[0].pos == "ADP":
+    own = len(words) > 1 and ctx.lemma(words[1]) in ("мой", "наш")  # «По моему мнению, ...»: a statement
+    if len(words) < STATEMENT_WORDS or (words[0].pos == "ADP" and not own):
         return False  # too short, or a citation: «за теоретическое открытие механизма ...»
     before = [t for t in ctx.tokens_between(max(0, span.open_at - 60), span.open_at)][-2:]
     if any(ctx.lemma(t) in sources()["title"] for t in before):

@@ -790,6 +790,8 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     if noun.text.lower() == "версии" and not _can_have_a_version(ctx, according_source(ctx, noun)):
         return None  # "по версии IBF" ranks; "по версии следствия" reports
     between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
+    if any(ctx.lemma(t) in ("мой", "наш") for t in between):
+        return None  # "По моему мнению, ...": the speaker's own words (or the author's), no report
     if (
         any(t.text.lower() not in POSSESSIVES for t in between)
         and according_source(ctx, noun) is None

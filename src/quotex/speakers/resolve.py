@@ -25,7 +25,7 @@ from ..entities.org_lexicon import org_types
 from ..entities.people import person_gender
 from ..quotes.context import Context
 from ..quotes.cues import org_anaphora, sources, variations
-from ..quotes.direct import in_it
+from ..quotes.direct import in_it, subject_of
 from ..quotes.findings import Finding
 from ..quotes.indirect import unnamed_according
 from ..records import Entity, Person, Span, Speaker
@@ -815,8 +815,13 @@ class Attributor:
         verb = ctx.head(document)
         if verb is None or verb.pos not in ("VERB", "AUX"):
             return None
-        if document.rel == "obj" and not publisher:  # "X распространил заявление"
+        own = any(ctx.lemma(c) == "свой" for c in ctx.children(document))
+        if (document.rel == "obj" or (own and document.rel == "obl")) and not publisher:
+            # "X распространил заявление", "X зарегистрировала и опубликовала приказ", "X своим указом
+            # освободил": the subject, of the first of joined verbs too
             subject = next((c for c in ctx.children(verb) if c.rel == "nsubj"), None)
+            if subject is None and verb.rel == "conj":
+                subject = subject_of(ctx, verb)
             named = ctx.entity_of(subject) if subject is not None else None
             if named is not None and "\n" in named.text:
                 return None  # a name the NER ran on over a line break ("Вегаса⏎Исламское государство")

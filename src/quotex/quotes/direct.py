@@ -534,6 +534,11 @@ def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:
             return child  # "В нём говорится": the statement named before, which speakers.resolve finds
         if child.rel == "obl" and child.pos in ("NOUN", "PROPN", "X"):
             preps = ctx.prepositions(child)
+            if preps == ["на"] and ctx.lemma(child) in SITES:
+                owner = _genitive(ctx, child)
+                if owner is not None and verb.feats.get("Person") != "1":
+                    return owner  # "сообщается на сайте Кремля": the site's owner
+                continue
             accused_of = (  # "обвиняют в организации ...": what they accuse of, not where it was said
                 "в" in claim_verbs().get(ctx.lemma(verb), ())
                 and child.start > verb.start
@@ -592,6 +597,8 @@ def _same_form(verb: DocToken, other: DocToken) -> bool:
     return bool(verb.feats.get(keys[0])) and all(verb.feats.get(key) == other.feats.get(key) for key in keys)
 
 
+SITES = frozenset({"сайт", "страница", "портал"})
+"""Nouns of a web page whose owner speaks in what is said "на сайте X"."""
 AFTER_WHICH = (["после", "чего"], ["затем"], ["а", "затем"], ["и", "затем"], ["а", "потом"], ["и", "потом"])
 """Words after a comma that go on to the subject's next act: ", после чего сообщил"."""
 

@@ -1399,5 +1399,8 @@ def _plural_verb(verb: DocToken | None) -> bool:
 
 
 def _said_gender(verb: DocToken | None) -> str | None:
-    """The gender a cue verb gives its speaker ("сказала": Fem), if it is a verb and gives one."""
-    return verb.feats.get("Gender") if verb is not None and verb.pos in ("VERB", "AUX") else None
+    """The gender a cue verb gives its speaker ("сказала": Fem), if it is a verb and gives one; an
+    impersonal passive ("в сообщении Балмера сказано") gives none."""
+    if verb is None or verb.pos not in ("VERB", "AUX") or verb.feats.get("Voice") == "Pass":
+        return None
+    return verb.feats.get("Gender")

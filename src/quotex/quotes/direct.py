@@ -611,7 +611,17 @@ def _before_after_which(ctx: Context, verb: DocToken) -> DocToken | None:
     for words in AFTER_WHICH:
         tail = [t.text.lower() for t in before[-len(words) - 1 :]]
         if len(before) > len(words) and tail == [",", *words]:
-            return next((t for t in reversed(before[: -len(words) - 1]) if _finite(t)), None)
+            earlier = next(
+                (
+                    t
+                    for t in reversed(before[: -len(words) - 1])
+                    if _finite(t)
+                    and t.rel != "acl:relcl"  # "губернатором, который прибыл": not his
+                    and not any(ctx.lemma(c) == "который" for c in ctx.children(t))
+                ),
+                None,
+            )
+            return earlier if earlier is not None and _same_form(verb, earlier) else None
     return None
 
 
@@ -752,15 +762,23 @@ def _nearest_nominative(ctx: Context, verb: DocToken, after: bool = True) -> Doc
         index -= 1
     if not after or (before and before[-1].text not in CLAUSE_MARKS):
         return None
-    for token in sent.tokens[position + 1 : position + INVERTED_WINDOW]:
+    following = sent.tokens[position + 1 : position + INVERTED_WINDOW]
+    in_date = False
+    for index, token in enumerate(following):
         # "— заявил на вступлении в должность посол Литвы Эдминас Багдонас": past adverbials, and past
-        # a date set off by commas ("сообщили в воскресенье, 8 июля, представители полиции")
-        if (token.text in CLAUSE_MARKS and token.text != ",") or token.pos in (
-            "VERB",
-            "AUX",
-            "SCONJ",
-            "PRON",
-            "DET",
+        # a date set off by commas ("сообщили в воскресенье, 8 июля, представители полиции"); no
+        # other comma ("сообщили в среду, однако жители ...": the next clause's)
+        if token.text == ",":
+            upcoming = following[index + 1] if index + 1 < len(following) else None
+            opens_date = upcoming is not None and (upcoming.pos == "NUM" or upcoming.text[:1].isdigit())
+            if opens_date or in_date:
+                in_date = opens_date
+                continue
+            break
+        if in_date:
+            continue
+        if token.text in CLAUSE_MARKS or (
+            token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin"
         ):
             break
         if (

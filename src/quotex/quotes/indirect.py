@@ -137,16 +137,29 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
 
 RULINGS = frozenset({"признать", "признавать"})
 """Verbs whose nominal form is a verdict when a court is the subject."""
-PLACE_OR_TIME = frozenset(
-    {"на", "в", "во", "под", "над", "при", "за", "у", "около", "возле", "к", "до", "после"}
-)
-"""Prepositions of a noun after "по данным" that say where or when the data hold, not whose they are."""
+PLACE_OR_TIME = frozenset({"на", "под", "над", "при", "за", "у", "около", "возле", "к", "до", "после"})
+"""Prepositions of a noun after "по данным" that say where or when the data hold, not whose they are
+("в" not among them: "по информации в СМИ" names its source)."""
 DENIALS = frozenset({"опровергнуть", "опровергать", "отрицать", "отвергнуть", "отвергать"})
 """Claim verbs whose object pointing back is what the source denies, not what it said."""
 ANOTHER_TIME = frozenset(
     {"нынешний", "новый", "другой", "очередной", "предыдущий", "прошлый", "последний", "будущий", "иной"}
+    | {"первый", "второй", "третий", "четвёртый", "четвертый", "пятый"}
 )
 """Adjectives that set an event apart from the one told of before."""
+GENERAL_EVENTS = frozenset({"происшествие", "инцидент", "трагедия", "катастрофа", "случай"})
+"""Event nouns that may name whatever the sentence before told of; any other needs a word of its own
+stem there ("Прогремел взрыв. О взрыве сообщили ...")."""
+EVENT_SIGNS = {
+    "убийство": ("убий", "убит", "убил"),
+    "гибель": ("гибел", "погиб"),
+    "смерть": ("смерт", "умер", "скончал", "погиб"),
+    "кончина": ("кончин", "скончал", "умер"),
+    "дтп": ("дтп", "авари", "столкн"),
+    "стрельба": ("стрел", "выстрел"),
+    "пожар": ("пожар", "горел", "загорел", "сгорел", "возгоран", "огонь", "огн"),
+}
+"""Words that tell of an event whose stem is not the noun's own ("погиб" for "гибель")."""
 HASTE = frozenset({"поспешить", "успеть", "поторопиться", "преминуть"})
 """Verbs whose infinitive of saying says it: "поспешил заявить", "не преминул отметить"."""
 
@@ -330,10 +343,16 @@ def _comma_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
     )
     if predicate is None or any(t.text in (",", "—") for t in tokens[1:] if t.start < predicate.start):
         return None
+    said = next(c for c in ctx.children(predicate) if c.rel.startswith("nsubj") and c.start > tokens[0].start)
+    if said.pos == "PRON" or said.feats.get("Animacy") == "Anim" or ctx.lemma(verb) in ANSWERS:
+        return None  # "Министр ответил, журналисты ему не поверили", "Губернатор пошутил, зал рассмеялся"
     start, end = trim(ctx.text, tokens[1].start, _clause_end(ctx, sent, verb, tokens[1:]))
     return Finding(start, end, "indirect", _cue(verb), verb, subject)
 
 
+ANSWERS = frozenset({"ответить", "отвечать", "пошутить", "отшутиться", "возмутиться"})
+"""Cues often told with the others' reaction after a comma ("пошутил, зал рассмеялся"): no clause of
+theirs is reported without "что"."""
 DEMONSTRATIVE_FORMS = frozenset({"тот", "та", "ту", "те"})
 """Demonstratives that stand for a noun before a relative "что" ("ту, что"); not "то" ("сказал то, что
 думал"), nor "тем"/"того" ("объяснил тем, что C", "по поводу того, что C" open what was said)."""
@@ -406,7 +425,14 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
                 return token.start
             if [t.text.lower() for t in following] == ["но", "и"] and _not_only(ctx, verb):
                 return token.start  # "не только заявил, что C, но и назвал ...": the pair's second half
-            but = following[0].text.lower() in ("но", "а", "однако") and len(following) > 1
+            then = _next_predicate(tokens[position + 3 :]) if _and_then(following) else None
+            if (
+                then is not None
+                and _agrees(verb, then)
+                and not _subject_before(ctx, then, tokens[position + 3 :])
+            ):
+                return token.start  # "заявил, что C, а затем покинул зал": the speaker's next act
+            but = following[0].text.lower() in ("но", "а", "однако", "тогда") and len(following) > 1
             if but and is_speech_verb(ctx, following[1]) and _agrees(verb, following[1]):
                 return token.start  # "..., но отметил, что ...": a new quote of the same speaker
             if but and _turns_away(ctx, verb, tokens[:position], tokens[position + 2 :]):
@@ -421,18 +447,37 @@ def _clause_end(ctx: Context, sent: DocSent, verb: DocToken, tokens: list[DocTok
     return sent.stop
 
 
+def _and_then(words: list[DocToken]) -> bool:
+    """Do the words open with "а затем", "и потом" and the like?"""
+    texts = [t.text.lower() for t in words[:2]]
+    return len(texts) == 2 and texts[0] in ("а", "и") and texts[1] in ("затем", "потом")
+
+
+def _subject_before(ctx: Context, predicate: DocToken, tokens: list[DocToken]) -> bool:
+    """Has the predicate a subject of its own among the tokens before it ("а затем преступник покончил")?"""
+    return any(
+        t.rel.startswith("nsubj") and t.start < predicate.start and ctx.head(t) is predicate for t in tokens
+    )
+
+
 def _turns_away(ctx: Context, verb: DocToken, content: list[DocToken], rest: list[DocToken]) -> bool:
     """After ", но/а/однако" in a reported clause: the speaker's own next predicate ("заявил, что ..., но
     отказался назвать ...": it agrees with the cue verb and with no subject of the clause, or the parse
     makes it the cue verb's conjunct), or a cue of another source ("..., а депутаты пообещали ...")."""
     predicate = next(
-        (t for t in rest[:PREDICATE_WINDOW] if t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"), None
+        (
+            t
+            for t in rest[:PREDICATE_WINDOW]
+            if (t.pos == "VERB" and t.feats.get("VerbForm") == "Fin")
+            or (t.pos == "ADJ" and ctx.lemma(t) in cues()["think"])  # "эксперты уверены, что"
+        ),
+        None,
     )
     if predicate is None:
         return False
     subject = subject_of(ctx, predicate)
-    if subject is not None and subject in rest and is_speech_verb(ctx, predicate):
-        return True  # another source's cue
+    if subject is not None and subject in rest and _cue_verb(ctx, predicate):
+        return True  # another source's cue ("..., тогда как эксперты считают, что ...")
     if any(_parallel(t, predicate) for t in content if t.pos == "VERB" and _finite_form(t)):
         return False  # "..., что не ставит себе задачу ..., а хочет ...": the clause's own predicates
     if predicate.rel == "conj" and ctx.head(predicate) is verb:
@@ -589,9 +634,21 @@ def _about_the_event(ctx: Context, sent: DocSent, verb: DocToken) -> bool:
     noun = next((t for t in words[1:] if t.pos not in ("ADJ", "DET")), None)
     if noun is None or noun.pos != "NOUN" or ctx.lemma(noun) not in cues()["event"]:
         return False
+    event = ctx.lemma(noun)
+    children = ctx.children(noun)
     bare = all(
-        c.rel in ("case", "amod", "det") and ctx.lemma(c) not in ANOTHER_TIME for c in ctx.children(noun)
+        c.rel in ("case", "amod", "det") and ctx.lemma(c) not in ANOTHER_TIME for c in children
     )  # "О нынешнем аресте сообщили СМИ" after a sentence on an arrest of 2010: not that one
+    if event == "случай" and not any(c.pos == "ADJ" for c in children):
+        return False  # "О случае сообщили": any case at all; "о несчастном случае" is an accident
+    index = ctx.sentence_index(sent)
+    previous = ctx.sents[index - 1] if index > 0 else None
+    if previous is None or previous.text.rstrip().endswith("?") or any(m in previous.text for m in '«»"“”'):
+        return False  # a question, or a sentence with someone's own words, is not the event told of
+    if event not in GENERAL_EVENTS:  # "О взрыве сообщили" after a sentence that tells of one
+        signs = EVENT_SIGNS.get(event, (event[:5],))
+        if not any(t.text.lower().startswith(signs) for t in previous.tokens):
+            return False
     return bare and ctx.head(noun) is verb
 
 

@@ -176,7 +176,11 @@ class Mentions:
                 return self.appositive_name(token)
         # an animate object's accusative is its genitive, which the tagger may give the name instead:
         # "процитировал министра финансов Ивана Петрова"
-        animate_object = case in ("Acc", "Gen") and token.feats.get("Animacy") == "Anim"
+        animate_object = (  # one whose accusative is its genitive ("министра"; "советницу" is not, by
+            case in ("Acc", "Gen")  # its ending, whatever gender the tagger gives it)
+            and token.feats.get("Animacy") == "Anim"
+            and not token.text.lower().endswith(("у", "ю"))
+        )
         # a subject is nominative, whatever the tagger read ("Художница Анна Петрова" with a genitive)
         subject = token.rel in ("nsubj", "nsubj:pass") and token.pos in ("NOUN", "PROPN")
         frontier = [token]

@@ -258,7 +258,10 @@ class Attributor:
         spokesman = lemma in kinds["spokesman"] or (
             lemma in kinds["office"] and self.mentions.owner_of(token) is not None
         )
-        if spokesman and (found := self._spokesman(token, self.phrases.phrase(token), before)):
+        found = self._spokesman(token, self.phrases.phrase(token), before) if spokesman else None
+        # an office speaks for a person it names; else it is an institution itself
+        for_person = found is not None and found.speaker is not None and found.speaker.type == "person"
+        if found and (lemma in kinds["spokesman"] or for_person):
             return found
         office = self._press_office_of(token)
         if office is not None:  # "сотрудник пресс-службы ГУ МВД": the press office speaks
@@ -685,18 +688,22 @@ class Attributor:
         previous = self._previous_source(token, gender)
         if previous is not None:
             return replace(previous, mention=self.phrases.span([token]))
-        if self._someone_else_here(token, gender):
-            return Attribution()  # "Слова премьера обидели актёра, и он написал": the actor, or anyone
+        here = self._someone_else_here(token, gender)
+        if here is not None:  # "Слова премьера обидели актёра, и он написал": the actor, or no one
+            found = self._antecedent(here.start, gender=gender, role=self.ctx.lemma(here))
+            if found is None or found.speaker is None:
+                return Attribution()
+            return replace(found, mention=self.phrases.span([token]))
         found = self._antecedent(before, gender=gender)
         if found is None:
             return Attribution()
         return replace(found, mention=self.phrases.span([token]))
 
-    def _someone_else_here(self, token: DocToken, gender: str | None) -> bool:
-        """Does the pronoun's sentence, before it, name a person by a bare role noun outside its subjects
-        ("Слова премьера обидели актёра, и он ..."), whom a reader may take the pronoun for over anyone
-        named before? Not with a person for a subject ("Ричи не может взять ..., не выбрав актёра, так
-        как, по его мнению, ...": Ричи) nor for a role with its name ("президента Ивана Петрова, где он")."""
+    def _someone_else_here(self, token: DocToken, gender: str | None) -> DocToken | None:
+        """The bare role noun outside its subjects by which the pronoun's sentence, before it, names a
+        person ("Слова премьера обидели актёра, и он ..."), whom a reader takes the pronoun for over anyone
+        named before; None with a person for a subject ("Ричи не может взять ..., не выбрав актёра, так
+        как, по его мнению, ...": Ричи) or for a role with its name ("президента Ивана Петрова, где он")."""
         sentence = self.ctx.sent_of_token[token.id]
         before = [t for t in sentence.tokens if t.stop <= token.start]
         if any(
@@ -704,18 +711,22 @@ class Attributor:
             and (t.feats.get("Animacy") == "Anim" or self.ctx.entity_of(t) is not None)
             for t in before
         ):
-            return False
-        return any(
-            t.pos == "NOUN"
-            and t.feats.get("Animacy") == "Anim"
-            and t.feats.get("Number") == "Sing"
-            and not t.rel.startswith("nsubj")
-            and t.feats.get("Gender") in (None, gender)
-            and self.ctx.entity_of(t) is None
-            and self.ctx.lemma(t) in self.roles
-            and self.mentions.apposed_person(t) is None
-            and not self.mentions.quoted_directly(t.start)
-            for t in before
+            return None
+        return next(
+            (
+                t
+                for t in before
+                if t.pos == "NOUN"
+                and t.feats.get("Animacy") == "Anim"
+                and t.feats.get("Number") == "Sing"
+                and not t.rel.startswith("nsubj")
+                and t.feats.get("Gender") in (None, gender)
+                and self.ctx.entity_of(t) is None
+                and self.ctx.lemma(t) in self.roles
+                and self.mentions.apposed_person(t) is None
+                and not self.mentions.quoted_directly(t.start)
+            ),
+            None,
         )
 
     def _statement_referred(self, token: DocToken, before: int) -> Attribution:

@@ -1537,6 +1537,29 @@ def test_the_source_in_more_layouts(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
 
 
+NAME_ENDS_THE_DESCRIPTION = [
+    (  # a name in the nominative ending the source's phrase is the source's, however the parse hung it
+        "У здания суда полиция задержала лидера движения «Вперёд», националист Дмитрий Смирнов, который "
+        "успел заявить, что на полицию «оказывают давление» местные элиты.",
+        "оказывают давление",
+        "Дмитрий Смирнов",
+        "person",
+    ),
+    (  # ... not after a noun of someone else's
+        "Представитель Лопес заявила, что певица не знала о ситуации.",
+        "не знала о ситуации",
+        None,
+        None,
+    ),
+    ("Адвокаты Ивана Петрова заявили, что обжалуют приговор.", "обжалуют приговор", None, None),
+]
+
+
+@pytest.mark.parametrize("case", NAME_ENDS_THE_DESCRIPTION)
+def test_a_name_ending_the_description_speaks(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
 REVIEWED = [  # what a second reader's probes of this session's rules showed they must leave alone
     (  # ", после чего" goes on to the main clause's subject, not one of a relative clause
         "Министр встретился с губернатором, который прибыл в Москву накануне, после чего заявил, что "

@@ -114,6 +114,10 @@ class Attributor:
         if token is None:
             return Attribution()
         found = self.resolve(token, verb, finding.start)
+        if found.speaker is None and found.description and found.mention is not None:
+            named = self._named_at_end(found.mention, token)
+            if named is not None:  # "— констатировала кандидат на премьерский пост Мирослава Немцова"
+                found = Attribution(Speaker(named.name, "person", named.role), mention=found.mention)
         if self._names_itself(token, found, finding):
             found = Attribution(mention=found.mention)
         if found.speaker is not None:
@@ -131,6 +135,23 @@ class Attributor:
         self.last_gender = _said_gender(verb)
         self.last_verb, self.last_token = verb, token
         return found
+
+    def _named_at_end(self, mention: Span, head: DocToken) -> Person | None:
+        """The person whose name in the nominative ends a source's description ("кандидат на премьерский
+        пост Мирослава Немцова"): the name is the source's own, however the parse hung it; not after a
+        noun of someone else's ("представитель Лопес", "адвокат" of someone)."""
+        kinds = sources()
+        lemma = self.ctx.lemma(head)
+        if lemma in kinds["relative"] or lemma in kinds["spokesman"] or head.feats.get("Number") == "Plur":
+            return None
+        for person in self.entities.people:
+            for named in person.mentions:
+                if named.end != mention.end or named.start <= mention.start:
+                    continue
+                words = [t for t in self.ctx.tokens_between(named.start, named.end) if t.pos != "PUNCT"]
+                if words and all(t.feats.get("Case", "Nom") == "Nom" for t in words):
+                    return person
+        return None
 
     def _colon_after_last(self, finding: Finding) -> bool:
         """Does the quote open right after a colon that ends the last quote ("По словам министра, в

@@ -226,3 +226,30 @@ def test_what_the_new_rules_leave_alone(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert_finds(extractor, text, expected)
+
+
+MARKS_INSIDE_A_CLAUSE = [
+    (  # words of the author's after "что" before the marks: the whole clause is indirect
+        "Следователь отметил, что на момент обыска «в доме никого не было».",
+        [("на момент обыска «в доме никого не было»", "indirect")],
+    ),
+    ("Министр заявил, что «мы готовы к переговорам».", [("мы готовы к переговорам", "direct")]),
+    (  # a quote that runs on past the clause's sentence stays the quote
+        "Министр пообещал, что в ситуации, «если парламент распустят, правительство останется до осени. "
+        "Как раз к этому сроку будет готов бюджет».",
+        [
+            (
+                "если парламент распустят, правительство останется до осени. Как раз к этому сроку будет "
+                "готов бюджет",
+                "direct",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS_INSIDE_A_CLAUSE)
+def test_quotation_marks_inside_a_reported_clause(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)

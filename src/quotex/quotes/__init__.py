@@ -190,7 +190,11 @@ def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Fin
             continue
         outside = len(WORD.findall(_without(text, clause, inside)))
         share = sum(overlap(q, clause) for q in inside) / max(1, clause.length)
-        if outside > WORDS_AROUND or (len(inside) > 1 and outside > 0):
+        # after "что" every word counts: "отметил, что на момент обыска «в доме ...»" is his clause; not
+        # when the quote runs on past it ("пообещал, что в ситуации, «если ... . Как раз ...»")
+        that = THAT.search(text, max(0, clause.start - 8), clause.start)
+        around = 0 if that and all(q.end <= clause.end + 2 for q in inside) else WORDS_AROUND
+        if outside > around or (len(inside) > 1 and outside > 0):
             share = 0.0  # "никто не потратил столько лет, как Перес «на создание альянса»": a fragment;
             # "пояснил, что «сделал всё», но «надо жить»": the author joins quoted pieces into one clause
         for quote in inside:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from hypothesis import HealthCheck, given, seed, settings
 
 from quotex.pipeline import Extractor
-from strategies import check_document, texts
+from strategies import check_document, ordinary, texts
 
 
 def campaign(examples: int, round_size: int, first_seed: int) -> tuple[int, list[str]]:
@@ -43,7 +43,9 @@ def campaign(examples: int, round_size: int, first_seed: int) -> tuple[int, list
             document = extractor.extract(text)
             check_document(text, document)
             recent.append(text)
-            if count % 10 == 0 and len(recent) >= 3:
+            # a run-on sentence may tip a near tie in the parser with what shares its batch (see
+            # tests/test_fuzz.py, LONGEST_POOLED_SENTENCE): the batch check takes ordinary texts
+            if count % 10 == 0 and len(recent) >= 3 and all(ordinary(t) for t in recent[-3:]):
                 together = extractor.extract_many(recent[-3:])
                 assert together[-1].to_dict() == document.to_dict(), "different in a batch"
 

@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from razdel import sentenize, tokenize
 
 from quotex import batch, cli
 from quotex.pipeline import Extractor
-from strategies import check_document, texts
+from strategies import check_document, ordinary, texts
 
 FAST = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,24 +27,12 @@ def test_any_text_gives_exact_ordered_valid_results(extractor: Extractor, text: 
     check_document(text, extractor.extract(text))
 
 
-LONGEST_POOLED_SENTENCE = 40
-"""Tokens of the longest sentence the property below holds for. quotex batches the sentences of several
-documents together, for speed, and the models' numbers shift a little with what shares a batch: natasha's
-own parser gives a 72-token run-on sentence other heads alone than beside another sentence. On news text
-the shift decides nothing (all 746 NEREL train articles give the same results batched per document and
-pooled); a long run-on sentence of repeated words can tip a near tie (the known failure below)."""
-
-
-def _ordinary(text: str) -> bool:
-    return all(len(list(tokenize(sent.text))) <= LONGEST_POOLED_SENTENCE for sent in sentenize(text))
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts(), others=st.lists(texts(max_pieces=12), min_size=1, max_size=3))
 def test_a_text_gives_the_same_alone_and_among_others(
     extractor: Extractor, text: str, others: list[str]
 ) -> None:
-    assume(_ordinary(text) and all(_ordinary(other) for other in others))
+    assume(ordinary(text) and all(ordinary(other) for other in others))
     alone = extractor.extract(text).to_dict()
     together = extractor.extract_many([*others, text])
     assert together[-1].to_dict() == alone
@@ -54,7 +41,8 @@ def test_a_text_gives_the_same_alone_and_among_others(
 @pytest.mark.xfail(
     strict=True,
     reason="the parser's numbers shift with what shares a batch, and this run-on sentence of six copies "
-    "is a near tie: its source noun differs alone and beside another document (LONGEST_POOLED_SENTENCE)",
+    "is a near tie: its source noun differs alone and beside another document "
+    "(strategies.LONGEST_POOLED_SENTENCE)",
 )
 def test_a_run_on_sentence_gives_the_same_alone_and_among_others(extractor: Extractor) -> None:
     sentence = "Министр иностранных дел России Сергей Лавров заявил, что переговоры продолжатся."

@@ -1606,3 +1606,22 @@ def test_what_the_new_rules_leave_alone(extractor: Extractor, case: Case) -> Non
 def test_a_source_in_the_media_is_described(extractor: Extractor) -> None:
     (quote,) = extractor.extract("По информации в СМИ, министр подал в отставку.").quotes
     assert quote.description == "СМИ"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (  # a quotation mark the phrase opens and the text closes right after it
+            'Отставка губернатора ожидается в мае. «Решение уже принято», — сообщил собеседник "Ъ".',
+            'собеседник "Ъ"',
+        ),
+        (  # a bracket closed right after the phrase
+            "В полиции уточнили детали. По словам агента из города Мобил (штат Алабама), подозреваемый "
+            "задержан.",
+            "агент из города Мобил (штат Алабама)",
+        ),
+    ],
+)
+def test_a_description_keeps_its_marks_in_pairs(extractor: Extractor, text: str, description: str) -> None:
+    (quote,) = [q for q in extractor.extract(text).quotes if q.speaker is None]
+    assert quote.description == description

@@ -70,7 +70,7 @@ class Phrases:
                 gap = self.ctx.text[words[index - 1][0].stop : token.start]
                 parts.append(" " if gap.isspace() else gap)  # one space for a line break or blanked markup
             parts.append(word)
-        text = "".join(parts)
+        text = _balanced("".join(parts), self.ctx.text[phrase[-1].stop : phrase[-1].stop + 1])
         if keep_case or text[:2].isupper() or (words and words[0][0].pos == "PROPN"):
             return text  # an acronym or a name ("Путин" that natasha did not tag) keeps its capital
         return text[:1].lower() + text[1:]
@@ -124,3 +124,20 @@ def one_script(name: str) -> str:
             word = word.translate(CYRILLIC_TO_LATIN if latin >= cyrillic else LATIN_TO_CYRILLIC)
         words.append(word)
     return " ".join(words)
+
+
+PAIRS = (("«", "»"), ("„", "“"), ("(", ")"))
+
+
+def _balanced(text: str, following: str) -> str:
+    """The phrase with a mark it opened and the text closes right after it ('собеседник "Ъ' + '"'), and
+    without a bracket it opens and leaves open ("управление Беркли (пригород Сент-Луиса")."""
+    for opening, closing in PAIRS:
+        if text.count(opening) > text.count(closing):
+            if following == closing:
+                return text + closing
+            if opening == "(":
+                return text[: text.index(opening)].rstrip()
+    if text.count('"') % 2 and following == '"':
+        return text + following
+    return text

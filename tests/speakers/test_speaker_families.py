@@ -1560,6 +1560,27 @@ def test_a_name_ending_the_description_speaks(extractor: Extractor, case: Case) 
     check(extractor, case)
 
 
+INSTITUTIONS = [
+    (  # a coalition, a council, a commission speaks as an institution, under the name it was given
+        "Правящая коалиция распалась. Коалиция заявила, что выборы пройдут досрочно.",
+        "выборы пройдут досрочно",
+        "коалиция",
+        "organisation",
+    ),
+    (
+        "Конституционный совет Туниса провёл заседание. Совет также заявил, что выборы пройдут в срок.",
+        "выборы пройдут в срок",
+        "Конституционный совет Туниса",
+        "organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", INSTITUTIONS)
+def test_more_institutions_speak(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
 REVIEWED = [  # what a second reader's probes of this session's rules showed they must leave alone
     (  # ", после чего" goes on to the main clause's subject, not one of a relative clause
         "Министр встретился с губернатором, который прибыл в Москву накануне, после чего заявил, что "

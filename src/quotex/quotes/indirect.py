@@ -135,6 +135,8 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
     return position > 0 and tokens[position - 1].text.lower() == "не"
 
 
+RANKED = frozenset({"чемпион", "чемпионка", "титул", "пояс", "рейтинг", "список", "место", "лучший"})
+"""Words of a ranking that "по версии X" goes with: X ranks, it says nothing."""
 RULINGS = frozenset({"признать", "признавать"})
 """Verbs whose nominal form is a verdict when a court is the subject."""
 PLACE_OR_TIME = frozenset({"на", "под", "над", "при", "за", "у", "около", "возле", "к", "до", "после"})
@@ -846,6 +848,9 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
     if noun.text.lower() == "версии" and not _can_have_a_version(ctx, according_source(ctx, noun)):
         return None  # "по версии IBF" ranks; "по версии следствия" reports
+    ranked = list(ctx.tokens_back(max(0, preposition.start - 60), preposition.start))[:4]
+    if noun.text.lower() == "версии" and any(ctx.lemma(t) in RANKED for t in ranked):
+        return None  # "титул чемпиона мира по версии Всемирного боксёрского совета": a ranking
     between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
     if any(ctx.lemma(t) in ("мой", "наш") for t in between):
         return None  # "По моему мнению, ...": the speaker's own words (or the author's), no report

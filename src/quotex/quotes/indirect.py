@@ -967,6 +967,7 @@ def _can_have_a_version(ctx: Context, source: DocToken | None) -> bool:
     lemma = ctx.lemma(source)
     return (
         (entity is not None and entity.type == "PER")
+        or source.feats.get("Animacy") == "Anim"  # "по версии прокуроров", "по версии полицейских"
         or lemma in kinds["institution"]
         or lemma in kinds["group"]
         or lemma in kinds["media"]

@@ -469,7 +469,8 @@ def is_speech_verb(ctx: Context, token: DocToken) -> bool:
     if lemma in lexicon["say"] or lemma in lexicon["impersonal"]:
         return True
     nouns = phrase_verbs().get(lemma, frozenset())  # "приводит слова министра": the verb with its noun
-    return any(child.rel == "obj" and child.text.lower() in nouns for child in ctx.children(token))
+    # "приводит слова министра", "С таким заявлением выступил X"
+    return any(child.rel in ("obj", "obl") and child.text.lower() in nouns for child in ctx.children(token))
 
 
 def subject_of(ctx: Context, verb: DocToken) -> DocToken | None:

@@ -608,7 +608,13 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
         and any(c.rel == "obj" and c.text.lower() == "это" for c in ctx.children(verb))
     )
     claimed = pointing and lemma in claim_verbs() and lemma not in DENIALS
-    if not (about_this or this_said or claimed):
+    # "C. Такое заявление сделал X", "С таким заявлением выступил X": a cue of a verb and its noun
+    nouns = phrase_verbs().get(lemma, frozenset())
+    made = any(
+        c.rel in ("obj", "obl") and (c.text.lower() in nouns or ctx.lemma(c) in nouns) and points_back(ctx, c)
+        for c in ctx.children(verb)
+    )
+    if not (about_this or this_said or claimed or made):
         return None  # "C. X опроверг эту информацию": C is not what X said
     if verb.rel in ("acl", "acl:relcl", "advcl") or any(
         w in ("который", "которые", "которых") for w in before

@@ -1581,6 +1581,28 @@ def test_more_institutions_speak(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
 
 
+ADMISSIONS = [
+    (  # what someone admits is his claim
+        "Иван Петров признал свое участие в драке, но отверг обвинения в хулиганстве.",
+        "свое участие в драке",
+        "Иван Петров",
+        "person",
+    ),
+    (  # "который" of another gender than the person the parse hangs it on: no one
+        "Ведущая Анна Петрова (Anna Petrova) потребовала компенсацию от отеля и Ивана Смирнова, который "
+        "признал свою вину в преследовании журналистки в 2009 году.",
+        "свою вину",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ADMISSIONS)
+def test_an_admission_is_its_speakers(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
 REVIEWED = [  # what a second reader's probes of this session's rules showed they must leave alone
     (  # ", после чего" goes on to the main clause's subject, not one of a relative clause
         "Министр встретился с губернатором, который прибыл в Москву накануне, после чего заявил, что "

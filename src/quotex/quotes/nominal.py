@@ -41,6 +41,8 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
     first: DocToken | None = None
     if lemma in claim_verbs():
         first = _claim_start(ctx, governed, claim_verbs()[lemma])
+        if first is not None and lemma in ADMITTING_VERBS and ctx.lemma(first) not in ADMISSIONS:
+            first = None  # "признали коалицию в качестве представителя": an act, not an admission
     if first is None and lemma in lexicon["call"]:
         first = _called(ctx, governed)
     if (
@@ -169,6 +171,13 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
 
 
 ADMITTING = {"отрицать", "скрывать", "оспаривать"}
+ADMITTING_VERBS = frozenset({"признать", "признавать"})
+"""Verbs whose object is a claim only when it is something admitted ("признал вину")."""
+ADMISSIONS = frozenset(
+    {"вина", "ошибка", "поражение", "участие", "факт", "причастность", "ответственность", "правота"}
+    | {"необходимость", "наличие", "существование", "проблема", "серьёзность", "серьезность", "масштаб"}
+)
+"""What one admits: the objects of "признать" that state a claim of the speaker."""
 """Verbs that, negated, admit their claim: "не отрицает причастности"."""
 
 

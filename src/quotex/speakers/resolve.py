@@ -247,7 +247,15 @@ class Attributor:
         if lemma == "который":  # "Рубен Маркарьян, который заявил": the noun the clause hangs on
             clause = ctx.head(token)
             noun = ctx.head(clause) if clause is not None and clause.rel == "acl:relcl" else None
-            return self.resolve(noun, verb, before) if noun is not None else Attribution()
+            referred = self.resolve(noun, verb, before) if noun is not None else Attribution()
+            gender = token.feats.get("Gender") or _said_gender(verb)
+            speaker = referred.speaker
+            if speaker is not None and speaker.type == "person" and gender in ("Masc", "Fem"):
+                person = self.entities.person_named(speaker.name)
+                known = person_gender(person, ctx.vocab) if person is not None else None
+                if known not in (None, gender):  # "Эндрюс потребовала ... от Барретта, который признал"
+                    return Attribution()
+            return referred
         entity = ctx.entity_of(token)
         if (
             entity is not None

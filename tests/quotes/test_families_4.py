@@ -211,6 +211,35 @@ def test_one_quote_for_one_stretch_of_words(
     assert_finds(extractor, text, expected)
 
 
+LEFT_ALONE_TOO = [  # a second round of probes
+    ("Река угрожает выйти из берегов после сильных дождей.", []),  # a thing threatens nothing said
+    # "признававшаяся лучшей": an award
+    ("Нападающая Анна Петрова, трижды признававшаяся лучшей футболисткой мира, завершила карьеру.", []),
+    ("Фильмом года по версии кинокритиков стала картина «Брат».", []),  # a ranking
+    (  # a ranking word in the sentence before is no ranking
+        "Команда заняла третье место. По версии следствия, матч был договорным.",
+        [("матч был договорным", "indirect")],
+    ),
+    (  # a direct quote with its own cue stays, "Такое заявление" after it takes nothing back
+        "«Цены вырастут», — предупредил министр. Такое заявление он сделал на форуме в Сочи.",
+        [("Цены вырастут", "direct")],
+    ),
+    ("Министр раскритиковал работу губернатора за последние два года.", []),  # "за" of time
+    ("Иван Петров признал вину.", [("вину", "indirect")]),  # a bare admission
+    (  # the time of an admission is no part of it
+        "Министр признал наличие у него второго паспорта только после публикации.",
+        [("наличие у него второго паспорта", "indirect")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEFT_ALONE_TOO)
+def test_what_the_new_rules_leave_alone_too(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert_finds(extractor, text, expected)
+
+
 LEFT_ALONE = [  # what a second reader's probes of this session's rules showed they must leave alone
     # a comma past the cue opens the next clause, unless a date sits between two commas
     ("Работы на линии завершены, сообщили в среду, однако жители по-прежнему остаются без света.", []),

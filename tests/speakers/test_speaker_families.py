@@ -1603,6 +1603,27 @@ def test_an_admission_is_its_speakers(extractor: Extractor, case: Case) -> None:
     check(extractor, case)
 
 
+REVIEWED_AGAIN = [  # a second round of probes of the "который" gender check
+    (  # the role noun's gender, not the name's guess ("Андреа")
+        "Тенор Андреа Бочелли, который заявил, что завершает карьеру, дал последний концерт.",
+        "завершает карьеру",
+        "Андреа Бочелли",
+        "person",
+    ),
+    (
+        "Певица Ким Кардашьян, которая заявила, что разводится, удалила страницу.",
+        "разводится",
+        "Ким Кардашьян",
+        "person",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", REVIEWED_AGAIN)
+def test_a_relative_clause_agrees_with_its_person(extractor: Extractor, case: Case) -> None:
+    check(extractor, case)
+
+
 REVIEWED = [  # what a second reader's probes of this session's rules showed they must leave alone
     (  # ", после чего" goes on to the main clause's subject, not one of a relative clause
         "Министр встретился с губернатором, который прибыл в Москву накануне, после чего заявил, что "

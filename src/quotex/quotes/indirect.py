@@ -18,7 +18,7 @@ from .context import Context, Covered
 from .cues import claim_verbs, cues, phrase_verbs, sources
 from .direct import is_speech_verb, subject_of
 from .findings import Finding, trim
-from .nominal import ABOUT, QUOTE_MARKS, can_speak, claim_span, points_back
+from .nominal import ABOUT, ADMITTING_VERBS, QUOTE_MARKS, can_speak, claim_span, points_back
 
 ACCORDING = {
     preposition: {phrase.split()[1] for phrase in cues()["according"] if phrase.split()[0] == preposition}
@@ -79,6 +79,8 @@ def _from_token(ctx: Context, index: int, sent: DocSent, token: DocToken) -> Fin
     nouns = phrase_verbs().get(lemma)
     if nouns and nouns.intersection(t.text.lower() for t in sent.tokens[ctx.position(token) + 1 :][:3]):
         return _that_clause(ctx, sent, token)  # "пришёл к выводу, что C"
+    if form == "Part" and lemma in ("признаваться", "признаться"):
+        return None  # "признававшаяся лучшей футболисткой мира": an award, no confession
     if form in ("Conv", "Part"):  # "..., заявив, что C", "фронт, заявлявший о C"
         found = (
             _that_clause(ctx, sent, token) if lemma in lexicon["say"] or lemma in lexicon["think"] else None
@@ -135,8 +137,10 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
     return position > 0 and tokens[position - 1].text.lower() == "не"
 
 
-RANKED = frozenset({"чемпион", "чемпионка", "титул", "пояс", "рейтинг", "список", "место", "лучший"})
+RANKED = frozenset({"чемпион", "чемпионка", "титул", "пояс", "рейтинг", "лучший"})
 """Words of a ranking that "по версии X" goes with: X ranks, it says nothing."""
+THREATS = frozenset({"угрожать", "пригрозить"})
+"""Ask verbs that things do too ("Река угрожает выйти из берегов"): a threat needs someone to make it."""
 RULINGS = frozenset({"признать", "признавать"})
 """Verbs whose nominal form is a verdict when a court is the subject."""
 PLACE_OR_TIME = frozenset({"на", "под", "над", "при", "за", "у", "около", "возле", "к", "до", "после"})
@@ -209,8 +213,8 @@ def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
         return None  # "Суд признал его виновным": a verdict, no one's words
     tokens = [t for t in sent.tokens if t.start >= span[0]]
     start, end = trim(ctx.text, span[0], min(span[1], _clause_end(ctx, sent, verb, tokens)))
-    if len(WORD.findall(ctx.text[start:end])) < 2:
-        return None
+    if len(WORD.findall(ctx.text[start:end])) < 2 and ctx.lemma(verb) not in ADMITTING_VERBS:
+        return None  # one word says little, but "признал вину" says it all
     return Finding(start, end, "indirect", _cue(verb), verb, source)
 
 
@@ -610,7 +614,7 @@ def _about_this(ctx: Context, index: int, sent: DocSent, verb: DocToken) -> Find
     claimed = pointing and lemma in claim_verbs() and lemma not in DENIALS
     # "C. Такое заявление сделал X", "С таким заявлением выступил X": a cue of a verb and its noun
     nouns = phrase_verbs().get(lemma, frozenset())
-    made = any(
+    made = not DASH_CUE.search(_previous_text(ctx, index)) and any(
         c.rel in ("obj", "obl") and (c.text.lower() in nouns or ctx.lemma(c) in nouns) and points_back(ctx, c)
         for c in ctx.children(verb)
     )
@@ -658,6 +662,15 @@ def _about_the_event(ctx: Context, sent: DocSent, verb: DocToken) -> bool:
         if not any(t.text.lower().startswith(signs) for t in previous.tokens):
             return False
     return bare and ctx.head(noun) is verb
+
+
+DASH_CUE = re.compile('[»"“”],?\\s*[—–-]')
+"""A direct quote closed before its cue ("«Q», — сказал X"): a sentence that has its own source."""
+
+
+def _previous_text(ctx: Context, index: int) -> str:
+    previous = _previous_sentence(ctx, index)
+    return previous.text if previous is not None else ""
 
 
 def _cues_back(ctx: Context, sent: DocSent) -> bool:
@@ -826,6 +839,9 @@ def _request(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     source = subject_of(ctx, verb)
     if source is not None and ctx.head(source) is verb and ctx.lemma(source) in cues()["thing"]:
         return None  # "Новый закон предлагает лишать свободы": a thing proposes nothing anyone said
+    named = source is not None and any(ctx.entity_of(c) is not None for c in ctx.children(source))
+    if ctx.lemma(verb) in THREATS and (source is None or not (can_speak(ctx, source) or named)):
+        return None  # "Река угрожает выйти из берегов": no one threatens; "Легенда кино Брижит Бардо" does
     return Finding(start, end, "indirect", _cue(verb), verb, source)
 
 
@@ -854,9 +870,11 @@ def _according(ctx: Context, sent: DocSent, preposition: DocToken, noun: DocToke
     """``По словам X, C`` at the start of a sentence, or ``C, по словам X, C`` inside it."""
     if noun.text.lower() == "версии" and not _can_have_a_version(ctx, according_source(ctx, noun)):
         return None  # "по версии IBF" ranks; "по версии следствия" reports
-    ranked = list(ctx.tokens_back(max(0, preposition.start - 60), preposition.start))[:4]
-    if noun.text.lower() == "версии" and any(ctx.lemma(t) in RANKED for t in ranked):
-        return None  # "титул чемпиона мира по версии Всемирного боксёрского совета": a ranking
+    ranked = [t for t in sent.tokens if t.stop <= preposition.start][-4:]
+    if noun.text.lower() == "версии" and any(
+        ctx.lemma(t) in RANKED or (t.feats.get("Case") == "Ins" and t.pos in ("NOUN", "ADJ")) for t in ranked
+    ):
+        return None  # "титул чемпиона мира по версии WBC", "Фильмом года по версии критиков": a ranking
     between = [t for t in sent.tokens if preposition.stop <= t.start < noun.start]
     if any(ctx.lemma(t) in ("мой", "наш") for t in between):
         return None  # "По моему мнению, ...": the speaker's own words (or the author's), no report

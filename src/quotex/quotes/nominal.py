@@ -41,8 +41,10 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
     first: DocToken | None = None
     if lemma in claim_verbs():
         first = _claim_start(ctx, governed, claim_verbs()[lemma])
-        if first is not None and lemma in ADMITTING_VERBS and ctx.lemma(first) not in ADMISSIONS:
-            first = None  # "признали коалицию в качестве представителя": an act, not an admission
+        if lemma in ADMITTING_VERBS:  # "признал вину": a bare admission too; "признали коалицию в
+            # качестве представителя" is an act, not an admission
+            admitted = [c for c in governed if c.rel == "obj" and ctx.lemma(c) in ADMISSIONS]
+            first = admitted[0] if admitted else None
     if first is None and lemma in lexicon["call"]:
         first = _called(ctx, governed)
     if (
@@ -68,7 +70,7 @@ CIRCUMSTANCE = {"хотя"}
 """Words that open the author's clause of concession after a claim, past a comma; not "когда", "если"
 or "пока" ("обвинил полицию в бездействии, когда горел склад": the claim's own time) nor a cause,
 which may be the source's argument."""
-CIRCUMSTANCE_PAIRS = {("после", "того")}
+CIRCUMSTANCE_PAIRS = {("после", "того"), ("только", "после")}
 """... and pairs that do, with or without a comma ("обвиняла его в некомпетентности после того, как
 ...")."""
 
@@ -93,7 +95,14 @@ def _claim_start(ctx: Context, governed: list[DocToken], prepositions: frozenset
         return None
     if prepositions:  # "призвал стороны к перемирию": the parse may hang "к" on the verb or the object
         below = [c for o in objects[:1] for c in ctx.children(o) if c.start > o.start]
-        opened = next((c for c in governed + below if _preposition(ctx, c) in prepositions), None)
+        opened = next(
+            (
+                c
+                for c in governed + below
+                if _preposition(ctx, c) in prepositions and ctx.lemma(c) not in SPANS_OF_TIME
+            ),  # "раскритиковал работу за последние два года": when, not what for
+            None,
+        )
         if opened is None:
             return None
         return objects[0] if objects and objects[0].start < opened.start else opened
@@ -171,6 +180,8 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
 
 
 ADMITTING = {"отрицать", "скрывать", "оспаривать"}
+SPANS_OF_TIME = frozenset({"год", "месяц", "неделя", "день", "период", "время", "срок", "сутки", "час"})
+"""Nouns after a claim's preposition that say when, not what ("за последние два года")."""
 ADMITTING_VERBS = frozenset({"признать", "признавать"})
 """Verbs whose object is a claim only when it is something admitted ("признал вину")."""
 ADMISSIONS = frozenset(

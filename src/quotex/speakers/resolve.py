@@ -247,15 +247,20 @@ class Attributor:
         if lemma == "который":  # "Рубен Маркарьян, который заявил": the noun the clause hangs on
             clause = ctx.head(token)
             noun = ctx.head(clause) if clause is not None and clause.rel == "acl:relcl" else None
-            referred = self.resolve(noun, verb, before) if noun is not None else Attribution()
             gender = token.feats.get("Gender") or _said_gender(verb)
-            speaker = referred.speaker
-            if speaker is not None and speaker.type == "person" and gender in ("Masc", "Fem"):
-                person = self.entities.person_named(speaker.name)
-                known = person_gender(person, ctx.vocab) if person is not None else None
-                if known not in (None, gender):  # "Эндрюс потребовала ... от Барретта, который признал"
-                    return Attribution()
-            return referred
+            common = noun  # a name's gender is a guess ("Андреа"): its role noun's is grammar ("Тенор")
+            while common is not None and common.rel in ("appos", "flat:name", "flat"):
+                common = ctx.head(common)
+            known = None  # a feminine noun is a woman's; a masculine one may be ("госсекретарь Клинтон")
+            if common is not None and common.pos == "NOUN" and common.feats.get("Gender") == "Fem":
+                known = "Fem"
+            elif common is not None and common.rel == "nsubj":  # "Анна Петрова ... потребовала": its verb's
+                known = _said_gender(ctx.head(common))
+            if known in ("Masc", "Fem") and gender in ("Masc", "Fem") and known != gender:
+                # "потребовала компенсацию от ... Смирнова, который признал": the parse hangs the clause
+                # on someone "который" does not agree with; no guess
+                return Attribution()
+            return self.resolve(noun, verb, before) if noun is not None else Attribution()
         entity = ctx.entity_of(token)
         if (
             entity is not None

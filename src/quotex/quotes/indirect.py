@@ -685,7 +685,9 @@ def _cues_back(ctx: Context, sent: DocSent) -> bool:
 
 def _previous_sentence(ctx: Context, index: int) -> DocSent | None:
     for previous in reversed(ctx.sents[max(0, index - 3) : index]):
-        if len([t for t in previous.tokens if t.pos != "PUNCT"]) >= 4:
+        words = [t for t in previous.tokens if t.pos != "PUNCT"]
+        quoted = previous.text.lstrip()[:1] in QUOTE_OPENERS and len(words) >= 2  # "«Цены вырастут»."
+        if len(words) >= 4 or quoted:
             return previous
     return None
 

@@ -20,7 +20,7 @@ ABOUT = {"о", "об", "обо"}
 TALK = {"говорить", "рассказывать"}
 """Verbs whose gerund with an "о"-phrase names a topic: "говоря о ...", "рассказывая о ..."."""
 POINTING_BACK = {"это", "этот", "то", "тот", "такой", "все", "всё", "что"}
-DEMONSTRATIVES = {"этот", "тот", "такой", "данный"}
+DEMONSTRATIVES = {"этот", "тот", "такой", "данный", "подобный", "соответствующий"}
 OBJECTS = ("NOUN", "PROPN", "PRON", "X", "NUM")
 QUOTE_MARKS = '«»"“”„'
 QUOTED = re.compile(r"[«\"„“][^«»\"„“”]*[»\"“”]")
@@ -204,4 +204,4 @@ def points_back(ctx: Context, token: DocToken) -> bool:
     """``подтвердил это``, ``подтвердила эту информацию``: the object refers to what was said before."""
     if ctx.lemma(token) in POINTING_BACK:
         return True
-    return any(c.rel == "det" and ctx.lemma(c) in DEMONSTRATIVES for c in ctx.children(token))
+    return any(c.rel in ("det", "amod") and ctx.lemma(c) in DEMONSTRATIVES for c in ctx.children(token))

@@ -1689,3 +1689,15 @@ def test_a_source_in_the_media_is_described(extractor: Extractor) -> None:
 def test_a_description_keeps_its_marks_in_pairs(extractor: Extractor, text: str, description: str) -> None:
     (quote,) = [q for q in extractor.extract(text).quotes if q.speaker is None]
     assert quote.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Пожар на складе в центре города потушен, сообщили официальные лица.", "официальные лица"),
+        ("Новая пара говорит, что счастлива.", "новая пара"),
+    ],
+)
+def test_officials_and_a_couple_are_described(extractor: Extractor, text: str, description: str) -> None:
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker is None and quote.description == description

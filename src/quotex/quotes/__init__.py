@@ -97,11 +97,14 @@ def _without_credited(text: str, indirect: list[Finding]) -> list[Finding]:
     source's quote; the outlet credited after it adds none of its own (as with "со ссылкой на X"). A
     nominal claim inside ("X назвали это подкупом, сообщает ВВС") leaves the outlet its sentence."""
     cues = sorted(
-        f.cue[0]
-        for f in indirect
-        if f.cue is not None and not f.credit and THAT.search(text, max(0, f.start - 8), f.start)
+        f.cue[0] for f in indirect if f.cue is not None and not f.credit and _after_that(text, f.start)
     )
     return [f for f in indirect if not f.credit or not _has_cue_in(cues, f.start, f.end)]
+
+
+def _after_that(text: str, start: int) -> bool:
+    """Does a clause at ``start`` open right after "что" or "чтобы"?"""
+    return THAT.search(text, max(0, start - 8), start) is not None
 
 
 def _has_cue_in(cues: list[int], start: int, end: int) -> bool:
@@ -192,7 +195,7 @@ def merge(text: str, direct: list[Finding], indirect: list[Finding]) -> list[Fin
         share = sum(overlap(q, clause) for q in inside) / max(1, clause.length)
         # after "что" every word counts: "отметил, что на момент обыска «в доме ...»" is his clause; not
         # when the quote runs on past it ("пообещал, что в ситуации, «если ... . Как раз ...»")
-        that = THAT.search(text, max(0, clause.start - 8), clause.start)
+        that = _after_that(text, clause.start)
         around = 0 if that and all(q.end <= clause.end + 2 for q in inside) else WORDS_AROUND
         if outside > around or (len(inside) > 1 and outside > 0):
             share = 0.0  # "никто не потратил столько лет, как Перес «на создание альянса»": a fragment;

@@ -35,6 +35,10 @@ def cues() -> Lexicon:
 
 
 SPEECH_KINDS = ("say", "think", "ask", "call", "impersonal")
+RECOGNISING = frozenset({"признать", "признавать"})
+"""The verbs of "признать", whose nominal form is a view ("признал X лидером"), an admission ("признал
+вину"), a court's verdict ("суд признал виновным") or, in the passive, a title ("признан «Человеком
+года»"): the finders tell them apart by the object and the source."""
 
 
 @lru_cache(maxsize=1)

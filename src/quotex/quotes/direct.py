@@ -18,7 +18,7 @@ from natasha.doc import DocToken
 
 from ..deadline import check
 from .context import Context, Covered
-from .cues import claim_verbs, cues, phrase_verbs, sources
+from .cues import RECOGNISING, claim_verbs, cues, phrase_verbs, sources
 from .findings import Finding, trim
 from .marks import QuotedSpan, find_quoted_spans
 
@@ -30,9 +30,6 @@ STATEMENT_WORDS = 5
 SPACES = " \t\r\n\xa0"
 PERSONAL = frozenset({"он", "она", "они"})
 CONTRAST = frozenset({"хотя", "но", "однако"})
-
-AWARDING = frozenset({"признать", "признавать"})
-"""Call verbs whose passive gives a title, not anyone's word: "признан «Человеком года»"."""
 
 
 def find_direct(ctx: Context) -> list[Finding]:
@@ -179,7 +176,7 @@ def _cue_before(ctx: Context, span: QuotedSpan) -> DocToken | None:
         if token.text in (".", "!", "?", ":"):
             return None
         if token.pos == "VERB" and ctx.lemma(token) in cues()["call"]:
-            if token.feats.get("Voice") == "Pass" and ctx.lemma(token) in AWARDING:
+            if token.feats.get("Voice") == "Pass" and ctx.lemma(token) in RECOGNISING:
                 return None  # "признан «Человеком года»": a title
             attributive = token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short"
             return token if _instrumental(ctx, span) and not attributive else None  # "так называемым «C»"
@@ -582,7 +579,7 @@ def _author_of_place(ctx: Context, verb: DocToken) -> DocToken | None:
     # the finite verb before the clause's comma, whatever noun the parse hangs the clause on ("дал
     # интервью газете Der Spiegel, в котором рассказал")
     maker = next((t for t in reversed(before[:comma]) if _finite(t)), None)
-    if maker is None or not _same_form(verb, maker):
+    if maker is None or not same_form(verb, maker):
         return None
     subject = subject_of(ctx, maker)
     named = ctx.entity_of(subject) if subject is not None else None
@@ -591,7 +588,7 @@ def _author_of_place(ctx: Context, verb: DocToken) -> DocToken | None:
     return subject
 
 
-def _same_form(verb: DocToken, other: DocToken) -> bool:
+def same_form(verb: DocToken, other: DocToken) -> bool:
     """Do two finite verbs agree, as verbs of one subject do (gender and number in the past tense,
     person and number in the present)?"""
     keys = ("Gender", "Number") if verb.feats.get("Gender") else ("Person", "Number")
@@ -622,7 +619,7 @@ def _before_after_which(ctx: Context, verb: DocToken) -> DocToken | None:
                 ),
                 None,
             )
-            return earlier if earlier is not None and _same_form(verb, earlier) else None
+            return earlier if earlier is not None and same_form(verb, earlier) else None
     return None
 
 

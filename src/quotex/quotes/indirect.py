@@ -15,10 +15,10 @@ from natasha.doc import DocSent, DocToken
 
 from ..deadline import check
 from .context import Context, Covered
-from .cues import claim_verbs, cues, phrase_verbs, sources
-from .direct import is_speech_verb, subject_of
+from .cues import RECOGNISING, claim_verbs, cues, phrase_verbs, sources
+from .direct import is_speech_verb, same_form, subject_of
 from .findings import Finding, trim
-from .nominal import ABOUT, ADMITTING_VERBS, QUOTE_MARKS, can_speak, claim_span, points_back
+from .nominal import ABOUT, QUOTE_MARKS, can_speak, claim_span, points_back
 
 ACCORDING = {
     preposition: {phrase.split()[1] for phrase in cues()["according"] if phrase.split()[0] == preposition}
@@ -141,8 +141,6 @@ RANKED = frozenset({"чемпион", "чемпионка", "титул", "по�
 """Words of a ranking that "по версии X" goes with: X ranks, it says nothing."""
 THREATS = frozenset({"угрожать", "пригрозить"})
 """Ask verbs that things do too ("Река угрожает выйти из берегов"): a threat needs someone to make it."""
-RULINGS = frozenset({"признать", "признавать"})
-"""Verbs whose nominal form is a verdict when a court is the subject."""
 PLACE_OR_TIME = frozenset({"на", "под", "над", "при", "за", "у", "около", "возле", "к", "до", "после"})
 """Prepositions of a noun after "по данным" that say where or when the data hold, not whose they are
 ("в" not among them: "по информации в СМИ" names its source)."""
@@ -209,11 +207,11 @@ def _nominal(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None:
     source = speaker_token(ctx, verb)
     if span is None or source is None or not can_speak(ctx, source):
         return None  # "его обвиняли в ...": a charge nobody in the text is said to make
-    if ctx.lemma(verb) in RULINGS and _court(ctx, source):
+    if ctx.lemma(verb) in RECOGNISING and _court(ctx, source):
         return None  # "Суд признал его виновным": a verdict, no one's words
     tokens = [t for t in sent.tokens if t.start >= span[0]]
     start, end = trim(ctx.text, span[0], min(span[1], _clause_end(ctx, sent, verb, tokens)))
-    if len(WORD.findall(ctx.text[start:end])) < 2 and ctx.lemma(verb) not in ADMITTING_VERBS:
+    if len(WORD.findall(ctx.text[start:end])) < 2 and ctx.lemma(verb) not in RECOGNISING:
         return None  # one word says little, but "признал вину" says it all
     return Finding(start, end, "indirect", _cue(verb), verb, source)
 
@@ -336,20 +334,18 @@ def _comma_clause(ctx: Context, sent: DocSent, verb: DocToken) -> Finding | None
         or subject.start > verb.start
     ):
         return None
-    predicate = next(
-        (
-            t
-            for t in tokens[1:]
-            if t.pos in ("VERB", "AUX", "ADJ")
-            and ctx.head(t) is verb
-            and t.rel in ("ccomp", "conj", "parataxis")
-            and any(c.rel.startswith("nsubj") and c.start > tokens[0].start for c in ctx.children(t))
-        ),
-        None,
+    clauses = (
+        (t, said)
+        for t in tokens[1:]
+        if t.pos in ("VERB", "AUX", "ADJ") and ctx.head(t) is verb and t.rel in ("ccomp", "conj", "parataxis")
+        for said in ctx.children(t)
+        if said.rel.startswith("nsubj") and said.start > tokens[0].start
     )
-    if predicate is None or any(t.text in (",", "—") for t in tokens[1:] if t.start < predicate.start):
+    predicate, said = next(clauses, (None, None))
+    if predicate is None or said is None:
         return None
-    said = next(c for c in ctx.children(predicate) if c.rel.startswith("nsubj") and c.start > tokens[0].start)
+    if any(t.text in (",", "—") for t in tokens[1:] if t.start < predicate.start):
+        return None
     if said.pos == "PRON" or said.feats.get("Animacy") == "Anim" or ctx.lemma(verb) in ANSWERS:
         return None  # "Министр ответил, журналисты ему не поверили", "Губернатор пошутил, зал рассмеялся"
     start, end = trim(ctx.text, tokens[1].start, _clause_end(ctx, sent, verb, tokens[1:]))
@@ -578,10 +574,7 @@ def _speakers_converb(ctx: Context, token: DocToken) -> bool:
 def _agrees(verb: DocToken, other: DocToken) -> bool:
     """Could ``other`` (a finite verb) share a subject with ``verb``? Same gender and number in the past
     tense, same person and number in the present."""
-    if other.pos != "VERB" or other.feats.get("VerbForm") != "Fin":
-        return False
-    keys = ("Gender", "Number") if verb.feats.get("Gender") else ("Person", "Number")
-    return all(verb.feats.get(key) == other.feats.get(key) for key in keys) and bool(verb.feats.get(keys[0]))
+    return other.pos == "VERB" and other.feats.get("VerbForm") == "Fin" and same_form(verb, other)
 
 
 def _is_subject(token: DocToken) -> bool:

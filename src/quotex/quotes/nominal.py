@@ -13,7 +13,7 @@ import re
 from natasha.doc import DocToken
 
 from .context import Context
-from .cues import claim_verbs, cues, sources
+from .cues import RECOGNISING, claim_verbs, cues, sources
 
 NOT_CONTENT = {"punct", "cc", "conj", "parataxis", "nsubj", "nsubj:pass", "discourse", "vocative", "aux"}
 ABOUT = {"о", "об", "обо"}
@@ -41,7 +41,7 @@ def claim_span(ctx: Context, verb: DocToken) -> tuple[int, int] | None:
     first: DocToken | None = None
     if lemma in claim_verbs():
         first = _claim_start(ctx, governed, claim_verbs()[lemma])
-        if lemma in ADMITTING_VERBS:  # "признал вину": a bare admission too; "признали коалицию в
+        if lemma in RECOGNISING:  # "признал вину": a bare admission too; "признали коалицию в
             # качестве представителя" is an act, not an admission
             admitted = [c for c in governed if c.rel == "obj" and ctx.lemma(c) in ADMISSIONS]
             first = admitted[0] if admitted else None
@@ -182,8 +182,6 @@ def _negated(ctx: Context, verb: DocToken) -> bool:
 ADMITTING = {"отрицать", "скрывать", "оспаривать"}
 SPANS_OF_TIME = frozenset({"год", "месяц", "неделя", "день", "период", "время", "срок", "сутки", "час"})
 """Nouns after a claim's preposition that say when, not what ("за последние два года")."""
-ADMITTING_VERBS = frozenset({"признать", "признавать"})
-"""Verbs whose object is a claim only when it is something admitted ("признал вину")."""
 ADMISSIONS = frozenset(
     {"вина", "ошибка", "поражение", "участие", "факт", "причастность", "ответственность", "правота"}
     | {"необходимость", "наличие", "существование", "проблема", "серьёзность", "серьезность", "масштаб"}

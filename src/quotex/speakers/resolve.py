@@ -144,13 +144,15 @@ class Attributor:
         lemma = self.ctx.lemma(head)
         if lemma in kinds["relative"] or lemma in kinds["spokesman"] or head.feats.get("Number") == "Plur":
             return None
-        for person in self.entities.people:
-            for named in person.mentions:
-                if named.end != mention.end or named.start <= mention.start:
-                    continue
-                words = [t for t in self.ctx.tokens_between(named.start, named.end) if t.pos != "PUNCT"]
-                if words and all(t.feats.get("Case", "Nom") == "Nom" for t in words):
-                    return person
+        person = self.entities.person_at(mention.end - 1, mention.end)
+        if person is None:
+            return None
+        for named in person.mentions:
+            if named.end != mention.end or named.start <= mention.start:
+                continue
+            words = [t for t in self.ctx.tokens_between(named.start, named.end) if t.pos != "PUNCT"]
+            if words and all(t.feats.get("Case", "Nom") == "Nom" for t in words):
+                return person
         return None
 
     def _colon_after_last(self, finding: Finding) -> bool:
